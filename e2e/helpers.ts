@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/** Whitespace folded to single spaces, as a reader sees text. */
+export const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export const seedArticleUrl = '/articles/kazakhstan-balancing-act-eu-russia/';
+
+/** The seed article as DW published it, copied into the project as a fixture. */
+export function seedLines(): string[] {
+  const text = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'seed-kazakhstan-balancing-act.txt'), 'utf8');
+  return text.split('\n').map(normalize).filter(Boolean);
+}
+
+/** Entries of a data collection in the content folder the site was built from. */
+export function readEntries<T>(collection: string): { id: string; data: T }[] {
+  const folder = path.resolve(process.env.CONTENT_DIR ?? 'content', collection);
+  return fs
+    .readdirSync(folder)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => ({ id: file.replace(/\.ya?ml$/, ''), data: parse(fs.readFileSync(path.join(folder, file), 'utf8')) as T }));
+}

@@ -1,0 +1,89 @@
+/**
+ * The build as a journalist meets it: bad content stops it with a message naming file, field and what was
+ * expected, and a failed build leaves the previous site untouched. Real builds of a copy of content/ in a
+ * scratch folder, so these take seconds each.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-build-'));
+const content = path.join(scratch, 'content');
+const out = path.join(scratch, 'dist');
+const articleFile = path.join(content, 'articles', 'kazakhstan-balancing-act-eu-russia.mdx');
+
+function build() {
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Runs `change` on a file, builds, then puts the file back. */
+function buildWith(file: string, change: (text: string) => string) {
+  const original = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, change(original));
+  try {
+    return build();
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+}
+
+describe('npm run build', () => {
+  beforeAll(() => {
+    fs.cpSync(path.join(root, 'content'), content, { recursive: true });
+    const first = build();
+    expect(first.output).toContain('Build complete');
+  }, 120_000);
+
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  /** Every file of the built site with its size and modification time. */
+  const snapshot = () =>
+    execFileSync('find', [out, '-type', 'f', '-printf', '%P %s %T@\n'], { encoding: 'utf8' }).split('\n').sort();
+
+  it('stops on an unknown person id, naming file, line, field, the id and the nearest valid ids, and keeps the previous site', () => {
+    const before = snapshot();
+    const { status, output } = buildWith(path.join(content, 'quotes', 'umarov-reforms.yaml'), (text) =>
+      text.replace('speaker: temur-umarov', 'speaker: temur-umarow'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /quotes\/umarov-reforms\.yaml:2 {2}speaker: no person with id "temur-umarow" \(expected a file people\/temur-umarow\.yaml\)\. Nearest valid ids: temur-umarov\./,
+    );
+    expect(output).toMatch(/Build failed: the previous .*dist\/ is unchanged/);
+    expect(snapshot()).toEqual(before);
+    expect(fs.existsSync(`${out}.staging`)).toBe(false);
+  }, 120_000);
+
+  it('stops on a wrong frontmatter field, naming the file, the field and what was expected', () => {
+    const { status, output } = buildWith(articleFile, (text) => text.replace('published: 2022-10-25', 'published: 25 October 2022'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('articles → kazakhstan-balancing-act-eu-russia data does not match collection schema');
+    expect(output).toContain('published: Expected a real date written as YYYY-MM-DD (for example 2022-10-25), got "25 October 2022".');
+    expect(output).toContain('articles/kazakhstan-balancing-act-eu-russia.mdx');
+  }, 120_000);
+
+  it('stops on a broken route file, naming the file and the rule', () => {
+    const { status, output } = buildWith(path.join(content, 'routes', 'cpc-pipeline.yaml'), (text) =>
+      text.replace(/waypoints:\n(?: {2}- place: \w+\n)+/, 'waypoints:\n  - place: tengiz\n'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain('routes → cpc-pipeline data does not match collection schema');
+    expect(output).toContain('waypoints: A route needs at least two waypoints: where it starts and where it ends.');
+    expect(output).toContain('routes/cpc-pipeline.yaml');
+  }, 120_000);
+
+  it('stops on a quote id in an article body that has no entry', () => {
+    const { status, output } = buildWith(articleFile, (text) => text.replace('<Quote id="vassilenko-pro-kazakh" />', '<Quote id="vassilenko-pro-kazak" />'));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/kazakhstan-balancing-act-eu-russia\.mdx:\d+ {2}body <Quote id>: no quote with id "vassilenko-pro-kazak"/);
+    expect(output).toContain('quotes/vassilenko-pro-kazakh.yaml');
+  }, 120_000);
+});

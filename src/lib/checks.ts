@@ -1,0 +1,298 @@
+/**
+ * Cross-entry checks that zod schemas cannot make: Astro's `reference()` never checks that its target exists
+ * (withastro/astro#11494), MDX bodies name entries in component props, and YAML silently turns 2022-02-30 into
+ * 2 March. Pure functions over plain entries, so unit tests and `npm run check` use them without a build.
+ */
+import { parseCalendarDate } from '../schemas/common';
+import { nearestIds } from './nearest';
+
+export const collectionNames = ['articles', 'people', 'quotes', 'figures', 'topics', 'places', 'routes'] as const;
+export type CollectionName = (typeof collectionNames)[number];
+
+/** One content file after schema validation, with its raw text for line numbers. */
+export interface CheckedEntry {
+  collection: CollectionName;
+  id: string;
+  /** Path of the file, relative to the project root where possible. */
+  file: string;
+  /** The file's text as written. */
+  raw: string;
+  /** The data after schema parsing (references are `{ collection, id }`). */
+  data: Record<string, unknown>;
+}
+
+export interface Problem {
+  file: string;
+  line?: number | undefined;
+  field: string;
+  message: string;
+}
+
+/** Singular names for messages: "no person with id …". */
+const noun: Record<CollectionName, string> = {
+  articles: 'article',
+  people: 'person',
+  quotes: 'quote',
+  figures: 'figure',
+  topics: 'topic',
+  places: 'place',
+  routes: 'route',
+};
+
+/** Components authors may use in MDX, and which collection each prop names. */
+export const mdxComponents = {
+  Quote: { prop: 'id', collection: 'quotes', list: false },
+  Person: { prop: 'id', collection: 'people', list: false },
+  FactBox: { prop: 'figures', collection: 'figures', list: true },
+  RouteMap: { prop: 'routes', collection: 'routes', list: true },
+} as const satisfies Record<string, { prop: string; collection: CollectionName; list: boolean }>;
+
+export type MdxComponentName = keyof typeof mdxComponents;
+
+/** A use of an MDX component in a body, with the ids it names. */
+export interface ComponentUse {
+  component: string;
+  ids: string[];
+  /** `part={n}` on a Quote: which segment of a split statement. */
+  part?: number | undefined;
+  line: number;
+  tag: string;
+}
+
+/** Finds the components used in an MDX file and the ids they name. Code fences are skipped. */
+export function findComponentUses(raw: string): ComponentUse[] {
+  const text = blankCodeFences(stripFrontmatter(raw));
+  const uses: ComponentUse[] = [];
+  for (const match of text.matchAll(/<([A-Z][A-Za-z0-9]*)\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)\/?>/g)) {
+    const [tag, component, attributes = ''] = match;
+    const line = lineAt(text, match.index);
+    const spec = mdxComponents[component as MdxComponentName];
+    if (!spec) {
+      uses.push({ component: component!, ids: [], line, tag });
+      continue;
+    }
+    const ids = spec.list ? listProp(attributes, spec.prop) : stringProp(attributes, spec.prop);
+    const part = /\bpart=\{\s*(\d+)\s*\}/.exec(attributes)?.[1];
+    uses.push({ component: component!, ids, part: part ? Number(part) : undefined, line, tag });
+  }
+  return uses;
+}
+
+function stringProp(attributes: string, prop: string): string[] {
+  const match = new RegExp(`\\b${prop}=(?:"([^"]*)"|'([^']*)'|\\{\\s*["']([^"']*)["']\\s*\\})`).exec(attributes);
+  const value = match?.[1] ?? match?.[2] ?? match?.[3];
+  return value === undefined ? [] : [value];
+}
+
+function listProp(attributes: string, prop: string): string[] {
+  const match = new RegExp(`\\b${prop}=\\{\\s*\\[([^\\]]*)\\]\\s*\\}`).exec(attributes);
+  return match ? [...match[1]!.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!) : [];
+}
+
+/** Replaces the frontmatter with blank lines, so line numbers still count from the top of the file. */
+function stripFrontmatter(raw: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(raw);
+  return match ? match[0].replace(/[^\n]/g, '') + raw.slice(match[0].length) : raw;
+}
+
+function blankCodeFences(text: string): string {
+  return text.replace(/^(```|~~~)[\s\S]*?^\1/gm, (block) => block.replace(/[^\n]/g, ''));
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The first line of the file on which `needle` stands, if any. */
+export function lineOf(raw: string, needle: string): number | undefined {
+  const index = raw.indexOf(needle);
+  return index < 0 ? undefined : lineAt(raw, index);
+}
+
+interface Reference {
+  collection: CollectionName;
+  id: string;
+  path: string;
+}
+
+function isReference(value: unknown): value is { collection: string; id: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return (
+    keys.length === 2 &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    collectionNames.includes((value as { collection?: unknown }).collection as CollectionName)
+  );
+}
+
+/** Every `reference()` value in parsed data, with the field path it stands at (e.g. `related.articles[0]`). */
+export function findReferences(data: unknown, path = ''): Reference[] {
+  if (isReference(data)) return [{ collection: data.collection as CollectionName, id: data.id, path }];
+  if (Array.isArray(data)) return data.flatMap((item, index) => findReferences(item, `${path}[${index}]`));
+  if (data && typeof data === 'object' && !(data instanceof Date)) {
+    return Object.entries(data).flatMap(([key, value]) => findReferences(value, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
+
+/** Runs every cross-entry check and returns all problems at once, in file order. */
+export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Map<CollectionName, Map<string, CheckedEntry>>(collectionNames.map((name) => [name, new Map()]));
+  for (const entry of entries) ids.get(entry.collection)!.set(entry.id, entry);
+
+  const unknown = (entry: CheckedEntry, field: string, collection: CollectionName, id: string, line?: number) => {
+    const suggestions = nearestIds(id, ids.get(collection)!.keys());
+    problems.push({
+      file: entry.file,
+      line: line ?? lineOf(entry.raw, id),
+      field,
+      message:
+        `no ${noun[collection]} with id "${id}" (expected a file ${collection}/${id}.${collection === 'articles' ? 'mdx' : 'yaml'}).` +
+        (suggestions.length ? ` Nearest valid ids: ${suggestions.join(', ')}.` : ''),
+    });
+  };
+
+  for (const entry of entries) {
+    // 1. Every reference in the frontmatter or data resolves, and a published entry does not lean on a draft.
+    for (const ref of findReferences(entry.data)) {
+      const target = ids.get(ref.collection)!.get(ref.id);
+      if (!target) unknown(entry, ref.path, ref.collection, ref.id);
+      else if (ref.collection === 'articles' && target.data['draft'] === true && entry.data['draft'] !== true) {
+        problems.push({
+          file: entry.file,
+          line: lineOf(entry.raw, ref.id),
+          field: ref.path,
+          message: `article "${ref.id}" is a draft, so readers could not follow this link. Publish it or remove the reference.`,
+        });
+      }
+    }
+
+    // 2. Dates are real dates, even where YAML has already rolled them over.
+    for (const match of entry.raw.matchAll(/(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/g)) {
+      if (!parseCalendarDate(match[1]!)) {
+        problems.push({
+          file: entry.file,
+          line: lineAt(entry.raw, match.index),
+          field: fieldAt(entry.raw, match.index),
+          message: `"${match[1]}" is not a real date. Write dates as YYYY-MM-DD, e.g. 2022-10-25.`,
+        });
+      }
+    }
+  }
+
+  // 3. MDX bodies: components exist, the ids they name exist, quotes stand where their entries say.
+  for (const article of ids.get('articles')!.values()) {
+    const uses = findComponentUses(article.raw);
+    for (const use of uses) {
+      const spec = mdxComponents[use.component as MdxComponentName];
+      if (!spec) {
+        problems.push({
+          file: article.file,
+          line: use.line,
+          field: 'body',
+          message: `unknown component <${use.component}>. Authors can use ${Object.keys(mdxComponents).map((c) => `<${c}>`).join(', ')}.`,
+        });
+        continue;
+      }
+      if (use.ids.length === 0) {
+        problems.push({
+          file: article.file,
+          line: use.line,
+          field: `body <${use.component}>`,
+          message: spec.list
+            ? `missing ${spec.prop}: write ${spec.prop}={["first-id", "second-id"]}.`
+            : `missing ${spec.prop}: write ${spec.prop}="the-id".`,
+        });
+      }
+      for (const id of use.ids) {
+        if (!ids.get(spec.collection)!.has(id)) unknown(article, `body <${use.component} ${spec.prop}>`, spec.collection, id, use.line);
+      }
+      if (use.component === 'Quote' && use.ids[0]) checkQuotePart(article, use, ids.get('quotes')!.get(use.ids[0]), problems);
+    }
+
+    const quotedHere = new Map<string, Set<number>>();
+    for (const use of uses) {
+      if (use.component !== 'Quote' || !use.ids[0]) continue;
+      const parts = quotedHere.get(use.ids[0]) ?? new Set<number>();
+      parts.add(use.part ?? 1);
+      quotedHere.set(use.ids[0], parts);
+    }
+    for (const quote of ids.get('quotes')!.values()) {
+      const home = quote.data['article'] as { id: string } | undefined;
+      if (home?.id !== article.id) continue;
+      const text = quote.data['text'];
+      const segments = Array.isArray(text) ? text.length : 1;
+      const parts = quotedHere.get(quote.id);
+      const missing = Array.from({ length: segments }, (_, i) => i + 1).filter((part) => !parts?.has(part));
+      if (missing.length) {
+        problems.push({
+          file: quote.file,
+          line: lineOf(quote.raw, 'article:'),
+          field: 'article',
+          message:
+            `says it appears in "${article.id}", but ${article.file} has no ` +
+            missing.map((part) => (segments > 1 ? `<Quote id="${quote.id}" part={${part}} />` : `<Quote id="${quote.id}" />`)).join(' or ') +
+            '. Add it where the words stand, or correct the article field.',
+        });
+      }
+    }
+  }
+
+  // 4. A quote's role at the time is one of its speaker's roles.
+  for (const quote of ids.get('quotes')!.values()) {
+    const speaker = ids.get('people')!.get((quote.data['speaker'] as { id: string }).id);
+    const role = quote.data['role'] as { title: string; organisation: string };
+    if (!speaker) continue;
+    const roles = speaker.data['roles'] as { title: string; organisation: string }[];
+    if (!roles.some((r) => r.title === role.title && r.organisation === role.organisation)) {
+      problems.push({
+        file: quote.file,
+        line: lineOf(quote.raw, 'role:'),
+        field: 'role',
+        message:
+          `"${role.title}, ${role.organisation}" is not one of ${speaker.id}'s roles in ${speaker.file}: ` +
+          roles.map((r) => `"${r.title}, ${r.organisation}"`).join(', ') +
+          '. Use one of those or add the role to the person.',
+      });
+    }
+  }
+
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+function checkQuotePart(article: CheckedEntry, use: ComponentUse, quote: CheckedEntry | undefined, problems: Problem[]) {
+  if (!quote) return;
+  const text = quote.data['text'];
+  const segments = Array.isArray(text) ? text.length : 1;
+  if (segments > 1 && use.part === undefined) {
+    problems.push({
+      file: article.file,
+      line: use.line,
+      field: 'body <Quote part>',
+      message: `quote "${quote.id}" has ${segments} segments: write part={1} to part={${segments}}.`,
+    });
+  } else if (use.part !== undefined && (use.part < 1 || use.part > segments)) {
+    problems.push({
+      file: article.file,
+      line: use.line,
+      field: 'body <Quote part>',
+      message: `quote "${quote.id}" has ${segments} segment${segments > 1 ? 's' : ''}, so part={${use.part}} does not exist.`,
+    });
+  }
+}
+
+/** The YAML key a position belongs to, for messages: the nearest `key:` at or above it. */
+function fieldAt(raw: string, index: number): string {
+  const before = raw.slice(0, raw.indexOf('\n', index) < 0 ? raw.length : raw.indexOf('\n', index));
+  const keys = [...before.matchAll(/^\s*-?\s*([A-Za-z][\w]*):/gm)];
+  return keys.at(-1)?.[1] ?? 'date';
+}
+
+/** One readable block: every problem on its own line, as `file:line  field: message`. */
+export function formatProblems(problems: readonly Problem[]): string {
+  const lines = problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}  ${p.field}: ${p.message}`);
+  return `Content check found ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,184 @@
+/**
+ * Every collection query goes through this module: it loads the content once per build, checks what the schemas
+ * cannot (references, MDX component ids, quote placement, real dates), leaves drafts out in one place, and answers
+ * the questions pages ask.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { checkContent, collectionNames, formatProblems, type CheckedEntry, type CollectionName, type Problem } from './checks';
+import { contentDir } from './content-dir';
+
+export type Article = CollectionEntry<'articles'>;
+export type Person = CollectionEntry<'people'>;
+export type Quote = CollectionEntry<'quotes'>;
+export type Figure = CollectionEntry<'figures'>;
+export type Topic = CollectionEntry<'topics'>;
+export type Place = CollectionEntry<'places'>;
+export type Route = CollectionEntry<'routes'>;
+
+export interface Site {
+  /** Published articles, newest first. */
+  articles: Article[];
+  people: Person[];
+  quotes: Quote[];
+  figures: Figure[];
+  topics: Topic[];
+  places: Place[];
+  routes: Route[];
+  article: (id: string) => Article;
+  person: (id: string) => Person;
+  quote: (id: string) => Quote;
+  figure: (id: string) => Figure;
+  topic: (id: string) => Topic;
+  place: (id: string) => Place;
+  route: (id: string) => Route;
+}
+
+let loading: Promise<Site> | undefined;
+
+/** The whole site's content, checked. Loaded once and shared by every page of a build. */
+export function loadSite(): Promise<Site> {
+  loading ??= load();
+  return loading;
+}
+
+async function load(): Promise<Site> {
+  const [articles, people, quotes, figures, topics, places, routes] = await Promise.all([
+    getCollection('articles'),
+    getCollection('people'),
+    getCollection('quotes'),
+    getCollection('figures'),
+    getCollection('topics'),
+    getCollection('places'),
+    getCollection('routes'),
+  ]);
+  const all = { articles, people, quotes, figures, topics, places, routes };
+
+  const checked: CheckedEntry[] = collectionNames.flatMap((collection) =>
+    (all[collection] as { id: string; filePath?: string; data: object }[]).map((entry) => {
+      const file = entry.filePath ?? `${collection}/${entry.id}`;
+      return {
+        collection,
+        id: entry.id,
+        file: displayPath(file),
+        raw: fs.readFileSync(path.resolve(file), 'utf8'),
+        data: entry.data as Record<string, unknown>,
+      };
+    }),
+  );
+  const problems = [...duplicateIds(), ...checkContent(checked)];
+  if (problems.length) throw new ContentError(problems);
+
+  const published = articles
+    .filter((article) => !article.data.draft)
+    .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+  const draftIds = new Set(articles.filter((a) => a.data.draft).map((a) => a.id));
+  const fromPublished = <T extends { data: { article: { id: string } } }>(items: T[]) =>
+    items.filter((item) => !draftIds.has(item.data.article.id));
+
+  const lookup = <T extends { id: string }>(items: T[], collection: CollectionName) => {
+    const byId = new Map(items.map((item) => [item.id, item]));
+    return (id: string): T => {
+      const item = byId.get(id);
+      if (!item) throw new Error(`No ${collection} entry with id "${id}".`);
+      return item;
+    };
+  };
+
+  const site = {
+    articles: published,
+    people: [...people].sort(byName),
+    quotes: fromPublished(quotes),
+    figures: fromPublished(figures),
+    topics: [...topics].sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    places,
+    routes,
+  };
+  return {
+    ...site,
+    article: lookup(site.articles, 'articles'),
+    person: lookup(people, 'people'),
+    quote: lookup(site.quotes, 'quotes'),
+    figure: lookup(site.figures, 'figures'),
+    topic: lookup(topics, 'topics'),
+    place: lookup(places, 'places'),
+    route: lookup(routes, 'routes'),
+  };
+}
+
+/** Sort people family name first: "Mudge" before "Putin". */
+export function sortName(person: Person): string {
+  return person.data.sortName ?? person.data.name.split(' ').at(-1) ?? person.data.name;
+}
+
+function byName(a: Person, b: Person): number {
+  return sortName(a).localeCompare(sortName(b));
+}
+
+/** The error that stops the build: every problem, each naming file, line, field and what was expected. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = 'ContentError';
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative.startsWith('..') ? path.resolve(file) : relative;
+}
+
+/**
+ * Two files that slug to one id (Quote.yaml and quote.yml) would silently replace each other in Astro's store, so
+ * count the files against the entries.
+ */
+function duplicateIds(): Problem[] {
+  const problems: Problem[] = [];
+  for (const collection of collectionNames) {
+    const folder = path.join(contentDir, collection);
+    if (!fs.existsSync(folder)) continue;
+    const pattern = collection === 'articles' ? /\.mdx$/ : /\.ya?ml$/;
+    const files = (fs.readdirSync(folder, { recursive: true }) as string[]).filter((file) => pattern.test(file));
+    const byId = new Map<string, string[]>();
+    for (const file of files) {
+      const id = file.replace(pattern, '').toLowerCase().replace(/\\/g, '/');
+      byId.set(id, [...(byId.get(id) ?? []), file]);
+    }
+    for (const [id, sameId] of byId) {
+      if (sameId.length > 1) {
+        problems.push({
+          file: displayPath(path.join(folder, sameId[1]!)),
+          field: 'id',
+          message: `${sameId.map((f) => displayPath(path.join(folder, f))).join(' and ')} both give the id "${id}"; ids must be unique. Rename one.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Quotes that stand in an article, in the order they were filed (the body decides the reading order). */
+export function quotesInArticle(site: Site, article: Article): Quote[] {
+  return site.quotes.filter((quote) => quote.data.article.id === article.id);
+}
+
+/** Everyone an article names, quotes or mentions, excluding its authors and editors, sorted by name. */
+export function peopleInArticle(site: Site, article: Article): Person[] {
+  const ids = new Set([
+    ...article.data.people.map((ref) => ref.id),
+    ...quotesInArticle(site, article).map((quote) => quote.data.speaker.id),
+  ]);
+  for (const ref of [...article.data.authors, ...article.data.editors]) ids.delete(ref.id);
+  return site.people.filter((person) => ids.has(person.id));
+}
+
+/** The role a person is best known by now: the first listed. */
+export function currentRole(person: Person): Person['data']['roles'][number] {
+  return person.data.roles[0]!;
+}
+
+/** "Deputy Foreign Minister, Kazakhstan" */
+export function roleLabel(role: { title: string; organisation: string; place?: string | undefined }): string {
+  return [role.title, role.organisation, role.place].filter(Boolean).join(', ');
+}
