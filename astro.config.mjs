@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
@@ -22,5 +23,5 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
 });

@@ -182,3 +182,16 @@ export function currentRole(person: Person): Person['data']['roles'][number] {
 export function roleLabel(role: { title: string; organisation: string; place?: string | undefined }): string {
   return [role.title, role.organisation, role.place].filter(Boolean).join(', ');
 }
+
+/** When an article last changed: its update date or its latest correction, whichever is later. */
+export function lastModified(article: Article): Date {
+  const dates = [article.data.published, article.data.updated, ...article.data.corrections.map((c) => c.date)];
+  return new Date(Math.max(...dates.filter((d): d is Date => d !== undefined).map((d) => d.getTime())));
+}
+
+/** Every correction, clarification and update on the site, newest first, with its article. */
+export function allCorrections(site: Site) {
+  return site.articles
+    .flatMap((article) => article.data.corrections.map((correction) => ({ article, ...correction })))
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.article.id.localeCompare(b.article.id));
+}

@@ -29,3 +29,7 @@ export const figureInArticleUrl = (articleId: string, figureId: string) =>
 
 /** An absolute URL on this site, for canonical links, feeds and structured data. */
 export const absoluteUrl = (href: string, site: URL | undefined) => (site ? new URL(href, site).href : href);
+
+export const correctionsUrl = () => page('corrections');
+/** The site's RSS feed. */
+export const feedUrl = () => `${base}/rss.xml`;

@@ -60,6 +60,20 @@ export const articleSchema = (reference: Reference, image: ImageFunction) =>
         })
         .strict()
         .describe('Where the article was first published.'),
+      corrections: z
+        .array(
+          z
+            .object({
+              date: calendarDate.describe('When the change was made, YYYY-MM-DD.'),
+              kind: z
+                .enum(['correction', 'clarification', 'update'])
+                .describe('correction: something was wrong; clarification: something was unclear; update: news since.'),
+              text: z.string().min(1).describe('What changed and why, as readers will see it.'),
+            })
+            .strict(),
+        )
+        .default([])
+        .describe('Dated corrections, clarifications and updates, oldest first.'),
       language: languageTag.default('en').describe('Language of the article, e.g. en.'),
       draft: z.boolean().default(false).describe('Drafts are left out of the built site.'),
     })
@@ -67,4 +81,8 @@ export const articleSchema = (reference: Reference, image: ImageFunction) =>
     .refine((data) => !data.updated || data.updated >= data.published, {
       error: 'updated must be on or after published.',
       path: ['updated'],
+    })
+    .refine((data) => data.corrections.every((c) => c.date >= data.published), {
+      error: 'A correction cannot be dated before the article was published.',
+      path: ['corrections'],
     });
