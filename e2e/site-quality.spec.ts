@@ -1,0 +1,106 @@
+/**
+ * Quality bars over the whole built site: accessibility (axe, WCAG 2.0/2.1/2.2 A and AA, light and dark), valid
+ * HTML, no broken internal link or #fragment, no request to another host, readable without JavaScript.
+ */
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
+import { distDir, htmlFiles, sitemapPaths } from './site';
+
+const pages = [...sitemapPaths(), '/404.html'];
+
+test('the sitemap lists the home page, the article and every listing', () => {
+  expect(pages).toContain('/');
+  expect(pages).toContain('/articles/kazakhstan-balancing-act-eu-russia/');
+  expect(pages).toContain('/corrections/');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe in the ${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const pagePath of pages) {
+      test(pagePath, async ({ page }) => {
+        await page.goto(pagePath);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        const violations = results.violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          targets: v.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+        }));
+        expect(violations).toEqual([]);
+      });
+    }
+  });
+}
+
+test('every page is valid HTML (html-validate, recommended rules)', async () => {
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  const problems: string[] = [];
+  for (const file of htmlFiles()) {
+    const report = await validator.validateFile(path.join(distDir, file));
+    for (const result of report.results) {
+      for (const message of result.messages) problems.push(`${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('every internal link and #fragment resolves, and no page requests another host', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const origin = new URL(baseURL!).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreign.push(`${page.url()} -> ${request.url()}`);
+  });
+
+  const ids = new Map<string, Set<string>>();
+  const links: { from: string; href: string }[] = [];
+  for (const pagePath of pages) {
+    const response = await page.goto(pagePath);
+    expect(response?.status(), pagePath).toBeLessThan(pagePath === '/404.html' ? 500 : 400);
+    await page.waitForLoadState('networkidle');
+    const found = await page.evaluate(() => ({
+      ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+      hrefs: [...document.querySelectorAll('a[href], link[href]')].map((element) => (element as HTMLAnchorElement).href),
+    }));
+    ids.set(pagePath, new Set(found.ids));
+    for (const href of found.hrefs) if (href.startsWith(origin)) links.push({ from: pagePath, href });
+  }
+  expect(foreign).toEqual([]);
+
+  const broken: string[] = [];
+  const checked = new Map<string, number>();
+  for (const { from, href } of links) {
+    const url = new URL(href);
+    if (!checked.has(url.pathname)) checked.set(url.pathname, (await page.request.get(url.pathname)).status());
+    if (checked.get(url.pathname)! >= 400) {
+      broken.push(`${from}: ${url.pathname} answers ${checked.get(url.pathname)}`);
+      continue;
+    }
+    if (url.hash && url.hash !== '#') {
+      if (!ids.has(url.pathname)) {
+        await page.goto(url.pathname);
+        ids.set(url.pathname, new Set(await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id))));
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (!ids.get(url.pathname)!.has(fragment)) broken.push(`${from}: ${url.pathname} has no #${fragment}`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every page shows its heading, content and navigation', async ({ page }) => {
+    for (const pagePath of pages) {
+      await page.goto(pagePath);
+      await expect(page.locator('h1').first(), pagePath).toBeAttached();
+      await expect(page.locator('main'), pagePath).not.toBeEmpty();
+      await expect(page.getByRole('navigation', { name: 'Main' }), pagePath).toBeVisible();
+      await expect(page.locator('.skip-link'), pagePath).toHaveAttribute('href', '#main');
+    }
+  });
+});
