@@ -184,6 +184,11 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
   }
 
   // 3. MDX bodies: components exist, the ids they name exist, quotes stand where their entries say.
+  const quotesByArticle = new Map<string, CheckedEntry[]>();
+  for (const quote of ids.get('quotes')!.values()) {
+    const home = (quote.data['article'] as { id: string } | undefined)?.id ?? '';
+    quotesByArticle.set(home, [...(quotesByArticle.get(home) ?? []), quote]);
+  }
   for (const article of ids.get('articles')!.values()) {
     const uses = findComponentUses(article.raw);
     for (const use of uses) {
@@ -220,9 +225,7 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
       parts.add(use.part ?? 1);
       quotedHere.set(use.ids[0], parts);
     }
-    for (const quote of ids.get('quotes')!.values()) {
-      const home = quote.data['article'] as { id: string } | undefined;
-      if (home?.id !== article.id) continue;
+    for (const quote of quotesByArticle.get(article.id) ?? []) {
       const text = quote.data['text'];
       const segments = Array.isArray(text) ? text.length : 1;
       const parts = quotedHere.get(quote.id);
