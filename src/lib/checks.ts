@@ -187,7 +187,9 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
   const quotesByArticle = new Map<string, CheckedEntry[]>();
   for (const quote of ids.get('quotes')!.values()) {
     const home = (quote.data['article'] as { id: string } | undefined)?.id ?? '';
-    quotesByArticle.set(home, [...(quotesByArticle.get(home) ?? []), quote]);
+    const list = quotesByArticle.get(home) ?? [];
+    list.push(quote);
+    quotesByArticle.set(home, list);
   }
   for (const article of ids.get('articles')!.values()) {
     const uses = findComponentUses(article.raw);
