@@ -27,7 +27,7 @@ export type RawCollections = { [K in keyof Collections]?: Record<string, Raw> };
 
 export function testSite(raw: RawCollections): Site {
   const parse = <K extends keyof Collections>(collection: K) =>
-    Object.entries(raw[collection] ?? {}).map(([id, { body, ...data }]) => ({
+    Object.entries<Raw>(raw[collection] ?? {}).map(([id, { body, ...data }]) => ({
       id,
       collection,
       data: schemas[collection].parse(data),
