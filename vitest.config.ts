@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests cover the pure modules in src/lib and src/schemas; pages are tested against the built site in e2e/.
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // src/lib/content.ts loads collections through this virtual module; its pure queries are tested without it.
+      'astro:content': fileURLToPath(new URL('./src/test-support/astro-content.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

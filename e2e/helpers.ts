@@ -21,3 +21,16 @@ export function readEntries<T>(collection: string): { id: string; data: T }[] {
     .filter((file) => /\.ya?ml$/.test(file))
     .map((file) => ({ id: file.replace(/\.ya?ml$/, ''), data: parse(fs.readFileSync(path.join(folder, file), 'utf8')) as T }));
 }
+
+/** Frontmatter of every article in the content folder, by id (the file name). */
+export function readArticles<T>(): { id: string; data: T }[] {
+  const folder = path.resolve(process.env.CONTENT_DIR ?? 'content', 'articles');
+  return fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => {
+      const raw = fs.readFileSync(path.join(folder, file), 'utf8');
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(raw)?.[1] ?? '';
+      return { id: file.replace(/\.mdx$/, ''), data: parse(frontmatter) as T };
+    });
+}

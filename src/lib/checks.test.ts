@@ -120,6 +120,17 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('refuses a quote id that a quotes listing address already uses', () => {
+    const raw = articleRaw.replace('vassilenko-pro-kazakh', 'by') + '"<Quote id="2" />"\n';
+    const by = { ...quote, id: 'by', file: 'content/quotes/by.yaml' };
+    const two = { ...quote, id: '2', file: 'content/quotes/2.yaml' };
+    const problems = checkContent([...people, ...topics, { ...article, raw }, by, two]);
+    expect(problems.map((p) => `${p.file} ${p.field}: ${p.message}`)).toEqual([
+      'content/quotes/2.yaml id: the id "2" is taken by a quotes listing (/quotes/2/): ids "by", "topic" and plain numbers are reserved. Rename the file, e.g. after the speaker and the subject.',
+      'content/quotes/by.yaml id: the id "by" is taken by a quotes listing (/quotes/by/): ids "by", "topic" and plain numbers are reserved. Rename the file, e.g. after the speaker and the subject.',
+    ]);
+  });
+
   it('refuses a published article that relates to a draft', () => {
     const draft = entry('articles', 'draft-piece', { draft: true, authors: [], topics: [] }, '---\ndraft: true\n---\n');
     const relating = { ...article, data: { ...article.data, related: { articles: [ref('articles', 'draft-piece')] } }, raw: articleRaw + 'draft-piece\n' };

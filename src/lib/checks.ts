@@ -265,8 +265,24 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
     }
   }
 
+  // 5. A quote's permalink /quotes/<id>/ must not take the address of a quotes listing (src/lib/urls.ts).
+  for (const quote of ids.get('quotes')!.values()) {
+    if (reservedQuoteIds.includes(quote.id) || /^\d+$/.test(quote.id)) {
+      problems.push({
+        file: quote.file,
+        field: 'id',
+        message:
+          `the id "${quote.id}" is taken by a quotes listing (/quotes/${quote.id}/): ids "by", "topic" and plain ` +
+          'numbers are reserved. Rename the file, e.g. after the speaker and the subject.',
+      });
+    }
+  }
+
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
+
+/** Path segments under /quotes/ that listings use: /quotes/by/<person>/, /quotes/topic/<topic>/ (and page numbers). */
+const reservedQuoteIds = ['by', 'topic'];
 
 function checkQuotePart(article: CheckedEntry, use: ComponentUse, quote: CheckedEntry | undefined, problems: Problem[]) {
   if (!quote) return;

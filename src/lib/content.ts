@@ -6,7 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkContent, collectionNames, formatProblems, type CheckedEntry, type CollectionName, type Problem } from './checks';
+import {
+  checkContent,
+  collectionNames,
+  findComponentUses,
+  formatProblems,
+  type CheckedEntry,
+  type CollectionName,
+  type Problem,
+} from './checks';
 import { contentDir } from './content-dir';
 
 export type Article = CollectionEntry<'articles'>;
@@ -70,14 +78,33 @@ async function load(): Promise<Site> {
   const problems = [...duplicateIds(), ...checkContent(checked)];
   if (problems.length) throw new ContentError(problems);
 
+  return createSite(all);
+}
+
+/** The collections as Astro loads them, before drafts are left out and lists sorted. */
+export interface Collections {
+  articles: readonly Article[];
+  people: readonly Person[];
+  quotes: readonly Quote[];
+  figures: readonly Figure[];
+  topics: readonly Topic[];
+  places: readonly Place[];
+  routes: readonly Route[];
+}
+
+/**
+ * The Site pages query: drafts and what stands only in drafts left out, lists sorted, lookups by id. Pure, so unit
+ * tests build a Site from a few entries in memory instead of reading content/.
+ */
+export function createSite({ articles, people, quotes, figures, topics, places, routes }: Collections): Site {
   const published = articles
     .filter((article) => !article.data.draft)
     .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
   const draftIds = new Set(articles.filter((a) => a.data.draft).map((a) => a.id));
-  const fromPublished = <T extends { data: { article: { id: string } } }>(items: T[]) =>
+  const fromPublished = <T extends { data: { article: { id: string } } }>(items: readonly T[]) =>
     items.filter((item) => !draftIds.has(item.data.article.id));
 
-  const lookup = <T extends { id: string }>(items: T[], collection: CollectionName) => {
+  const lookup = <T extends { id: string }>(items: readonly T[], collection: CollectionName) => {
     const byId = new Map(items.map((item) => [item.id, item]));
     return (id: string): T => {
       const item = byId.get(id);
@@ -92,8 +119,8 @@ async function load(): Promise<Site> {
     quotes: fromPublished(quotes),
     figures: fromPublished(figures),
     topics: [...topics].sort((a, b) => a.data.name.localeCompare(b.data.name)),
-    places,
-    routes,
+    places: [...places],
+    routes: [...routes],
   };
   return {
     ...site,
@@ -194,4 +221,134 @@ export function allCorrections(site: Site) {
   return site.articles
     .flatMap((article) => article.data.corrections.map((correction) => ({ article, ...correction })))
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.article.id.localeCompare(b.article.id));
+}
+
+const usesCache = new WeakMap<Article, ReturnType<typeof findComponentUses>>();
+
+/** The components an article's body uses, parsed once per article. */
+function componentUses(article: Article): ReturnType<typeof findComponentUses> {
+  let uses = usesCache.get(article);
+  if (!uses) {
+    uses = article.body ? findComponentUses(article.body) : [];
+    usesCache.set(article, uses);
+  }
+  return uses;
+}
+
+/** Where a quote first stands in its article's body, counted in component uses: the reading order. */
+function readingPosition(article: Article | undefined, quoteId: string): number {
+  const index = article ? componentUses(article).findIndex((use) => use.component === 'Quote' && use.ids[0] === quoteId) : -1;
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+/**
+ * Quotes newest first: by the date they were said, then by their article's date, then in the order a reader meets
+ * them in the article (so the quotes of one interview read as they were published).
+ */
+export function sortQuotes(site: Site, quotes: readonly Quote[]): Quote[] {
+  const articles = new Map(site.articles.map((article) => [article.id, article]));
+  const key = (quote: Quote) => {
+    const article = articles.get(quote.data.article.id);
+    return {
+      said: quote.data.said.date.getTime(),
+      published: article?.data.published.getTime() ?? 0,
+      position: readingPosition(article, quote.id),
+    };
+  };
+  const keys = new Map(quotes.map((quote) => [quote.id, key(quote)]));
+  return [...quotes].sort((a, b) => {
+    const ka = keys.get(a.id)!;
+    const kb = keys.get(b.id)!;
+    return kb.said - ka.said || kb.published - ka.published || ka.position - kb.position || a.id.localeCompare(b.id);
+  });
+}
+
+/** Every published quote, newest first. */
+export function allQuotes(site: Site): Quote[] {
+  return sortQuotes(site, site.quotes);
+}
+
+/** What a person said, newest first. */
+export function quotesBy(site: Site, personId: string): Quote[] {
+  return sortQuotes(
+    site,
+    site.quotes.filter((quote) => quote.data.speaker.id === personId),
+  );
+}
+
+/** Quotes about a topic, newest first. */
+export function quotesOnTopic(site: Site, topicId: string): Quote[] {
+  return sortQuotes(
+    site,
+    site.quotes.filter((quote) => quote.data.topics.some((ref) => ref.id === topicId)),
+  );
+}
+
+export type Credit = 'author' | 'editor';
+
+/** Articles a person wrote or edited, newest first, with what they did on each. */
+export function articlesByPerson(site: Site, personId: string): { article: Article; credits: Credit[] }[] {
+  return site.articles.flatMap((article) => {
+    const credits: Credit[] = [];
+    if (article.data.authors.some((ref) => ref.id === personId)) credits.push('author');
+    if (article.data.editors.some((ref) => ref.id === personId)) credits.push('editor');
+    return credits.length ? [{ article, credits }] : [];
+  });
+}
+
+/**
+ * Articles that name, quote or mention a person without them having written or edited it, newest first: the
+ * people list of `peopleInArticle`, plus names linked in the body with <Person>.
+ */
+export function articlesMentioning(site: Site, personId: string): Article[] {
+  return site.articles.filter((article) => {
+    const credited = [...article.data.authors, ...article.data.editors].some((ref) => ref.id === personId);
+    if (credited) return false;
+    if (peopleInArticle(site, article).some((person) => person.id === personId)) return true;
+    return componentUses(article).some((use) => use.component === 'Person' && use.ids[0] === personId);
+  });
+}
+
+/** How much of a person the site holds: their quotes, and the articles they wrote, edited or appear in. */
+export function personCounts(site: Site, personId: string): { quotes: number; articles: number } {
+  const articles = new Set([
+    ...articlesByPerson(site, personId).map(({ article }) => article.id),
+    ...articlesMentioning(site, personId).map((article) => article.id),
+  ]);
+  return { quotes: site.quotes.filter((quote) => quote.data.speaker.id === personId).length, articles: articles.size };
+}
+
+/** Everything filed under a topic: articles newest first, quotes newest first, figures, routes and the people quoted. */
+export function topicItems(
+  site: Site,
+  topicId: string,
+): { articles: Article[]; quotes: Quote[]; figures: Figure[]; routes: Route[]; people: Person[] } {
+  const onTopic = (refs: readonly { id: string }[]) => refs.some((ref) => ref.id === topicId);
+  const quotes = quotesOnTopic(site, topicId);
+  const figures = site.figures.filter((figure) => onTopic(figure.data.topics));
+  const involved = new Set([
+    ...quotes.map((quote) => quote.data.speaker.id),
+    ...figures.flatMap((figure) => ('person' in figure.data.source ? [figure.data.source.person.id] : [])),
+  ]);
+  return {
+    articles: site.articles.filter((article) => onTopic(article.data.topics)),
+    quotes,
+    figures,
+    routes: site.routes.filter((route) => onTopic(route.data.topics)),
+    people: site.people.filter((person) => involved.has(person.id)),
+  };
+}
+
+/** People who said at least one published quote, by family name, with how many. */
+export function speakers(site: Site): { person: Person; quotes: number }[] {
+  return site.people
+    .map((person) => ({ person, quotes: site.quotes.filter((quote) => quote.data.speaker.id === person.id).length }))
+    .filter(({ quotes }) => quotes > 0);
+}
+
+/** Topics with at least one published quote, by name, with how many. */
+export function quoteTopics(site: Site): { topic: Topic; quotes: number }[] {
+  return site.topics
+    .map((topic) => ({ topic, quotes: quotesOnTopic(site, topic.id).length }))
+    .filter(({ quotes }) => quotes > 0);
 }

@@ -12,8 +12,18 @@ export const peopleUrl = () => page('people');
 export const personUrl = (id: string) => page('people', id);
 export const topicsUrl = () => page('topics');
 export const topicUrl = (id: string) => page('topics', id);
-export const quotesUrl = () => page('quotes');
 export const quoteUrl = (id: string) => page('quotes', id);
+
+/** Page n of a listing: the first page has no number, later ones add it (/quotes/, /quotes/2/), as `paginate` does. */
+const numbered = (segments: string[], pageNumber = 1) =>
+  page(...segments, ...(pageNumber > 1 ? [String(pageNumber)] : []));
+/** All quotes, newest first. */
+export const quotesUrl = (pageNumber?: number) => numbered(['quotes'], pageNumber);
+/** The quotes one person said: the no-JavaScript speaker filter of the quotes listing. */
+export const quotesByUrl = (personId: string, pageNumber?: number) => numbered(['quotes', 'by', personId], pageNumber);
+/** The quotes on one topic: the no-JavaScript topic filter of the quotes listing. */
+export const quotesOnTopicUrl = (topicId: string, pageNumber?: number) =>
+  numbered(['quotes', 'topic', topicId], pageNumber);
 export const searchUrl = () => page('search');
 
 /** The id of a quote's first segment in its article: stable, so links to it keep working. */

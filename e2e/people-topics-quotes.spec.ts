@@ -1,0 +1,291 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { normalize, readArticles, readEntries, seedArticleUrl } from './helpers';
+
+/**
+ * People, topic and quote pages, read the way a reader meets them: without JavaScript, following links. Expected
+ * values come from the content files, never from the pages themselves.
+ */
+type QuoteData = {
+  text: string | string[];
+  speaker: string;
+  role: { title: string; organisation: string };
+  kind: 'direct' | 'partial' | 'reported';
+  said: { date: Date | string; precision?: 'day' | 'month' | 'year'; wording?: string; basis: 'stated' | 'publication' };
+  article: string;
+  topics: string[];
+  newsroom: { context: string; note?: string };
+};
+type PersonData = { name: string; roles: { title: string; organisation: string; newsroom?: { from?: Date; until?: Date } }[] };
+type TopicData = { name: string; newsroom: { description: string } };
+
+const drafts = new Set(readArticles<{ draft?: boolean }>().filter(({ data }) => data.draft).map(({ id }) => id));
+/** Quotes readers can see: those of published articles. */
+const quotes = readEntries<QuoteData>('quotes').filter(({ data }) => !drafts.has(data.article));
+const people = readEntries<PersonData>('people');
+const topics = readEntries<TopicData>('topics');
+const quoteText = (data: QuoteData) => (Array.isArray(data.text) ? data.text.join(' ') : data.text);
+
+test.use({ javaScriptEnabled: false });
+
+test('from the article a reader reaches Umarov, sees all his quotes, opens one and returns to it in the article', async ({ page }) => {
+  await page.goto(seedArticleUrl);
+  await page.locator('.article-body a[href="/people/temur-umarov/"]').first().click();
+  await expect(page).toHaveURL('/people/temur-umarov/');
+  await expect(page.locator('h1')).toHaveText('Temur Umarov');
+
+  const his = quotes.filter(({ data }) => data.speaker === 'temur-umarov');
+  expect(his.length).toBeGreaterThanOrEqual(10);
+  const said = page.locator('section[aria-labelledby="said-heading"]');
+  await expect(said.locator('h2')).toHaveText('Said');
+  const cards = said.locator('[data-quote]');
+  expect((await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')))).sort()).toEqual(
+    his.map(({ id }) => id).sort(),
+  );
+  for (const { id, data } of his) {
+    const card = said.locator(`[data-quote="${id}"]`);
+    expect(normalize(await card.locator('.words').innerText())).toContain(quoteText(data));
+    await expect(card).toContainText(`${data.role.title}, ${data.role.organisation}`);
+    await expect(card.locator('.newsroom-text').first()).toContainText(data.newsroom.context);
+  }
+
+  // A statement split by "he explained": the quote page joins its segments.
+  const split = his.find(({ data }) => Array.isArray(data.text))!;
+  await said.locator(`[data-quote="${split.id}"] a[data-link="permalink"]`).click();
+  await expect(page).toHaveURL(`/quotes/${split.id}/`);
+  const words = quoteText(split.data);
+  await expect(page.locator('.quote-page .quote-text .words')).toHaveText(split.data.kind === 'reported' ? words : `“${words}”`);
+
+  await page.locator('a[data-link="in-article"]').click();
+  await expect(page).toHaveURL(`${seedArticleUrl}#quote-${split.id}`);
+  const target = page.locator(':target');
+  await expect(target).toHaveCount(1);
+  await expect(target).toHaveAttribute('id', `quote-${split.id}`);
+  await expect(target).toHaveText((split.data.text as string[])[0]!);
+  await expect(target).toBeInViewport();
+});
+
+test('every person has a page with their roles, their newsroom description and every quote they said', async ({ page }) => {
+  await page.goto('/people/');
+  const listed = await page.locator('main ol a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(listed.sort()).toEqual(people.map(({ id }) => `/people/${id}/`).sort());
+
+  for (const { id, data } of people) {
+    await page.goto(`/people/${id}/`);
+    await expect(page.locator('h1')).toHaveText(data.name);
+    await expect(page.locator('header .newsroom-text .newsroom-label')).toHaveText('Newsroom');
+    const roles = page.locator('section[aria-labelledby="roles-heading"] li');
+    await expect(roles).toHaveCount(data.roles.length);
+    for (const [index, role] of data.roles.entries()) {
+      await expect(roles.nth(index)).toContainText(`${role.title}, ${role.organisation}`);
+      if (role.newsroom?.from) {
+        const research = roles.nth(index).locator('.newsroom-text');
+        await expect(research.locator('.newsroom-label')).toHaveText('Newsroom research');
+        await expect(research.locator('time').first()).toHaveAttribute('datetime', new Date(role.newsroom.from).toISOString().slice(0, 10));
+      }
+    }
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({ '@type': 'Person', name: data.name });
+
+    const theirs = quotes.filter(({ data: quote }) => quote.speaker === id);
+    await expect(page.locator('[data-quote]')).toHaveCount(theirs.length);
+    for (const quote of theirs) {
+      const card = page.locator(`[data-quote="${quote.id}"]`);
+      expect(normalize(await card.locator('.words').innerText())).toContain(quoteText(quote.data));
+      await expect(card.locator('a[data-link="in-article"]')).toHaveAttribute('href', `/articles/${quote.data.article}/#quote-${quote.id}`);
+      await expect(card.locator('a[data-link="permalink"]')).toHaveAttribute('href', `/quotes/${quote.id}/`);
+    }
+  }
+});
+
+test('a journalist who wrote or edited the article is credited on their page, not listed as mentioned', async ({ page }) => {
+  await page.goto('/people/teri-schultz/');
+  const wrote = page.locator('section[aria-labelledby="wrote-heading"]');
+  await expect(wrote.locator(`a[href="${seedArticleUrl}"]`)).toHaveCount(1);
+  await expect(wrote).toContainText('Wrote');
+  await expect(page.locator('section[aria-labelledby="mentioned-heading"]')).toHaveCount(0);
+  await page.goto('/people/rob-mudge/');
+  await expect(page.locator('section[aria-labelledby="wrote-heading"]')).toContainText('Edited');
+});
+
+test('every quote has its own page: words, speaker, role, date, context, its paragraph, a way back and a link to copy', async ({ page }) => {
+  // The paragraph each quote stands in, as the article page renders it.
+  await page.goto(seedArticleUrl);
+  const paragraphs = new Map<string, string>();
+  for (const { id } of quotes.filter(({ data }) => data.article === 'kazakhstan-balancing-act-eu-russia')) {
+    const texts = await page.locator(`.article-body p:has(a[href="/quotes/${id}/"])`).allInnerTexts();
+    paragraphs.set(id, normalize(texts.join(' ')));
+  }
+
+  for (const { id, data } of quotes) {
+    await page.goto(`/quotes/${id}/`);
+    const text = quoteText(data);
+    const words = page.locator('.quote-page .quote-text .words');
+    await expect(words).toHaveText(data.kind === 'reported' ? text : `“${text}”`);
+    const facts = page.locator('.facts');
+    await expect(facts.locator('a[href^="/people/"]')).toHaveAttribute('href', `/people/${data.speaker}/`);
+    await expect(facts).toContainText(`${data.role.title}, ${data.role.organisation}`);
+    await expect(facts.locator('.newsroom-text').first()).toContainText(data.newsroom.context);
+    if (data.newsroom.note) {
+      const note = facts.locator('.newsroom-text', { hasText: data.newsroom.note });
+      await expect(note.locator('.newsroom-label')).toHaveText('Newsroom note');
+    }
+
+    const date = facts.locator('time').first();
+    const iso = new Date(data.said.date).toISOString();
+    const precision = data.said.precision ?? 'day';
+    await expect(date).toHaveAttribute('datetime', precision === 'day' ? iso.slice(0, 10) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 4));
+    await expect(facts).toContainText(data.said.basis === 'publication' ? 'it does not say when this was said' : `“${data.said.wording}”`);
+
+    if (paragraphs.has(id)) {
+      expect(normalize(await page.locator('.article-paragraph').innerText())).toBe(paragraphs.get(id));
+    }
+    await expect(page.locator('.article-paragraph mark.this-quote').first()).toHaveText(Array.isArray(data.text) ? data.text[0]! : data.text);
+    await expect(page.locator('a[data-link="in-article"]')).toHaveAttribute('href', `/articles/${data.article}/#quote-${id}`);
+
+    const copy = page.getByLabel('Copy this address to link to the quote');
+    await expect(copy).toHaveJSProperty('readOnly', true);
+    expect(await copy.inputValue()).toMatch(new RegExp(`^https?://[^/]+/quotes/${id}/$`));
+    await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({ '@type': 'Quotation', text, spokenByCharacter: { name: people.find((p) => p.id === data.speaker)!.data.name } });
+  }
+});
+
+test('a date known only to the month is shown as the month, with the article\'s words for it', async ({ page }) => {
+  const monthly = quotes.find(({ data }) => data.said.precision === 'month')!;
+  await page.goto(`/quotes/${monthly.id}/`);
+  const date = page.locator('.facts time').first();
+  await expect(date).toHaveText(new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(monthly.data.said.date)));
+});
+
+test('every topic has a page with its description, articles, quotes and the people quoted', async ({ page }) => {
+  await page.goto('/topics/');
+  const listed = await page.locator('main h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(listed.sort()).toEqual(topics.map(({ id }) => `/topics/${id}/`).sort());
+
+  const articles = readArticles<{ title: string; topics: string[]; draft?: boolean }>().filter(({ data }) => !data.draft);
+  for (const { id, data } of topics) {
+    await page.goto(`/topics/${id}/`);
+    await expect(page.locator('h1')).toHaveText(data.name);
+    await expect(page.locator('header .newsroom-text')).toContainText(data.newsroom.description);
+    const onTopic = articles.filter(({ data: article }) => article.topics.includes(id));
+    const articleLinks = page.locator('section[aria-labelledby="articles-heading"] h3 a');
+    await expect(articleLinks).toHaveCount(onTopic.length);
+    const topicQuotes = quotes.filter(({ data: quote }) => quote.topics.includes(id));
+    await expect(page.locator('[data-quote]')).toHaveCount(Math.min(topicQuotes.length, 20));
+    for (const speaker of new Set(topicQuotes.map(({ data: quote }) => quote.speaker))) {
+      await expect(page.locator(`section[aria-labelledby="people-heading"] a[href="/people/${speaker}/"]`)).toHaveCount(1);
+    }
+  }
+});
+
+test('the quotes listing holds every quote once, newest first, 20 a page with rel prev/next', async ({ page }) => {
+  const seen: { id: string; date: string }[] = [];
+  let url: string | null = '/quotes/';
+  let pages = 0;
+  while (url) {
+    await page.goto(url);
+    pages++;
+    const cards = page.locator('ol.quotes [data-quote]');
+    expect(await cards.count()).toBeLessThanOrEqual(20);
+    for (const card of await cards.all()) {
+      seen.push({ id: (await card.getAttribute('data-quote'))!, date: (await card.locator('time').first().getAttribute('datetime'))! });
+    }
+    const next = page.locator('a[rel="next"]');
+    url = (await next.count()) ? await next.getAttribute('href') : null;
+    if (url) await expect(page.locator('link[rel="next"]')).toHaveAttribute('href', url);
+    if (pages > 1) await expect(page.locator('a[rel="prev"]')).toHaveCount(1);
+  }
+  expect(pages).toBe(Math.ceil(quotes.length / 20));
+  expect(seen.map(({ id }) => id).sort()).toEqual(quotes.map(({ id }) => id).sort());
+  const dates = seen.map(({ date }) => date);
+  expect(dates).toEqual([...dates].sort().reverse());
+});
+
+test('the quotes listing filters by speaker and by topic with plain links', async ({ page }) => {
+  await page.goto('/quotes/');
+  await page.locator('nav.filters').getByRole('link', { name: /^Temur Umarov/ }).click();
+  await expect(page).toHaveURL('/quotes/by/temur-umarov/');
+  const his = quotes.filter(({ data }) => data.speaker === 'temur-umarov').map(({ id }) => id);
+  expect((await page.locator('[data-quote]').evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')))).sort()).toEqual(his.sort());
+  await expect(page.locator('nav.filters a[aria-current="page"]')).toHaveText(/Temur Umarov/);
+
+  const topic = topics.find(({ id }) => id === 'middle-corridor')!;
+  await page.locator('nav.filters').getByRole('link', { name: new RegExp(`^${topic.data.name}`) }).click();
+  await expect(page).toHaveURL(`/quotes/topic/${topic.id}/`);
+  const onTopic = quotes.filter(({ data }) => data.topics.includes(topic.id)).map(({ id }) => id);
+  expect((await page.locator('[data-quote]').evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')))).sort()).toEqual(onTopic.sort());
+});
+
+test('the article links every speaker to their page and every topic chip to its topic, and the header links quotes', async ({ page }) => {
+  await page.goto(seedArticleUrl);
+  for (const speaker of new Set(quotes.map(({ data }) => data.speaker))) {
+    await expect(page.locator(`article a[href="/people/${speaker}/"]`).first()).toBeVisible();
+  }
+  const { data } = readArticles<{ topics: string[] }>().find(({ id }) => `/articles/${id}/` === seedArticleUrl)!;
+  const chips = page.locator('section[aria-labelledby="topics-heading"] a');
+  expect(await chips.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(data.topics.map((id) => `/topics/${id}/`));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes' }).click();
+  await expect(page).toHaveURL('/quotes/');
+  await expect(page.locator('h1')).toHaveText('Quotes');
+});
+
+test.describe('with JavaScript', () => {
+  test.use({ javaScriptEnabled: true });
+  test('the quote page offers a button that copies its link', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { id } = quotes[0]!;
+    await page.goto(`/quotes/${id}/`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status')).toHaveText('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/quotes/${id}/$`));
+  });
+});
+
+/** Internal links of a page, split into address and fragment. */
+async function linksOn(request: APIRequestContext, url: string): Promise<string[]> {
+  const html = await (await request.get(url)).text();
+  return [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map(([, href]) => href!.replace(/&amp;/g, '&'));
+}
+
+test('every internal link and #anchor on the people, topic and quote pages resolves', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const inScope = (path: string) => /^\/(people|topics|quotes)\//.test(path);
+  const start = ['/people/', '/topics/', '/quotes/', ...people.map(({ id }) => `/people/${id}/`), ...topics.map(({ id }) => `/topics/${id}/`), ...quotes.map(({ id }) => `/quotes/${id}/`)];
+  const queue = [...start];
+  const crawled = new Set<string>();
+  const targets = new Map<string, Set<string>>();
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (crawled.has(url)) continue;
+    crawled.add(url);
+    for (const href of await linksOn(request, url)) {
+      const resolved = new URL(href, origin + url);
+      if (resolved.origin !== origin) continue;
+      const fragments = targets.get(resolved.pathname) ?? new Set<string>();
+      if (resolved.hash) fragments.add(decodeURIComponent(resolved.hash.slice(1)));
+      targets.set(resolved.pathname, fragments);
+      if (inScope(resolved.pathname) && !crawled.has(resolved.pathname)) queue.push(resolved.pathname);
+    }
+  }
+  // The filtered listings and later pages are reached only through links, so the crawl must have found them.
+  expect([...crawled]).toEqual(expect.arrayContaining(['/quotes/2/', '/quotes/by/temur-umarov/', '/quotes/topic/middle-corridor/']));
+
+  const broken: string[] = [];
+  for (const [path, fragments] of targets) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    if (response.status() !== 200) {
+      broken.push(`${path}: HTTP ${response.status()}`);
+      continue;
+    }
+    const html = await response.text();
+    for (const fragment of fragments) {
+      const escaped = fragment.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      if (!new RegExp(`\\sid="${escaped}"`).test(html)) broken.push(`${path}#${fragment}: no element with that id`);
+    }
+  }
+  expect(broken).toEqual([]);
+  expect(targets.size).toBeGreaterThan(start.length);
+});
+

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allQuotes,
+  articlesByPerson,
+  articlesMentioning,
+  personCounts,
+  quoteTopics,
+  quotesBy,
+  quotesOnTopic,
+  speakers,
+  topicItems,
+} from './content';
+import { testSite } from '@/test-support/site';
+
+const person = (name: string, title: string, organisation: string) => ({
+  name,
+  roles: [{ title, organisation }],
+  newsroom: { description: `${name}, for the test.` },
+});
+const topic = (name: string) => ({ name, newsroom: { description: `${name}, for the test.` } });
+const article = (published: string, fields: Record<string, unknown>) => ({
+  title: `Published ${published}`,
+  teaser: 'A standfirst.',
+  published,
+  source: { publisher: 'DW' },
+  ...fields,
+});
+const quote = (speaker: string, role: { title: string; organisation: string }, articleId: string, date: string, topics: string[]) => ({
+  text: `Words of ${speaker}.`,
+  speaker,
+  role,
+  kind: 'direct',
+  said: { date, basis: 'publication' },
+  article: articleId,
+  topics,
+  newsroom: { context: 'For the test.' },
+});
+
+const journalist = { title: 'Journalist', organisation: 'DW' };
+const analyst = { title: 'Analyst', organisation: 'Carnegie' };
+
+/**
+ * Jane writes the October article and is interviewed in the March one; Ed edits one and writes the other; Sam is
+ * quoted twice in October (in reading order zebra, then apple) and once in a draft.
+ */
+const site = testSite({
+  people: {
+    'jane-doe': { ...person('Jane Doe', 'Journalist', 'DW'), sortName: 'Doe, Jane' },
+    'ed-editor': person('Ed Editor', 'Editor', 'DW'),
+    'sam-analyst': person('Sam Analyst', 'Analyst', 'Carnegie'),
+    'pat-mentioned': person('Pat Mentioned', 'Minister', 'Kazakhstan'),
+    'nobody-yet': person('Nobody Yet', 'Mayor', 'Astana'),
+  },
+  topics: { energy: topic('Energy'), politics: topic('Politics'), climate: topic('Climate'), empty: topic('Empty') },
+  articles: {
+    october: {
+      ...article('2022-10-25', { authors: ['jane-doe'], editors: ['ed-editor'], topics: ['energy'] }),
+      body: 'Sam says <Quote id="sam-zebra" />. Later: "<Quote id="sam-apple" />" <Person id="pat-mentioned">Pat</Person> agreed.',
+    },
+    march: {
+      ...article('2023-03-01', { authors: ['ed-editor'], topics: ['politics'], people: ['sam-analyst'] }),
+      body: 'Jane Doe, who covers the region, said "<Quote id="jane-on-politics" />"',
+    },
+    unpublished: {
+      ...article('2023-04-01', { authors: ['jane-doe'], topics: ['energy'], draft: true }),
+      body: '"<Quote id="sam-in-draft" />"',
+    },
+  },
+  quotes: {
+    'sam-apple': quote('sam-analyst', analyst, 'october', '2022-10-25', ['energy', 'politics']),
+    'sam-zebra': quote('sam-analyst', analyst, 'october', '2022-10-25', ['energy']),
+    'jane-on-politics': quote('jane-doe', journalist, 'march', '2023-03-01', ['politics', 'climate']),
+    'sam-in-draft': quote('sam-analyst', analyst, 'unpublished', '2023-04-01', ['energy']),
+  },
+  figures: {
+    'sam-count': {
+      value: 5,
+      unit: 'stoppages',
+      measures: 'Pipeline stoppages',
+      wording: 'five times',
+      asOf: { date: '2022-10-25', basis: 'publication' },
+      source: { person: 'pat-mentioned' },
+      article: 'october',
+      topics: ['energy'],
+    },
+  },
+  routes: {
+    pipeline: {
+      name: 'A pipeline',
+      kind: 'pipeline',
+      waypoints: [{ place: 'a' }, { place: 'b' }],
+      topics: ['energy'],
+      newsroom: { description: 'A pipeline.' },
+    },
+  },
+});
+
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+
+describe('a person who is both author and speaker', () => {
+  it('lists what she wrote, what she said and where she is quoted, each once', () => {
+    expect(articlesByPerson(site, 'jane-doe').map(({ article, credits }) => [article.id, credits])).toEqual([
+      ['october', ['author']],
+    ]);
+    expect(ids(quotesBy(site, 'jane-doe'))).toEqual(['jane-on-politics']);
+    expect(ids(articlesMentioning(site, 'jane-doe'))).toEqual(['march']);
+    expect(personCounts(site, 'jane-doe')).toEqual({ quotes: 1, articles: 2 });
+  });
+
+  it('leaves out the draft she wrote', () => {
+    expect(ids(articlesByPerson(site, 'jane-doe').map(({ article }) => article))).not.toContain('unpublished');
+  });
+
+  it('does not count an article as mentioning someone who wrote or edited it', () => {
+    const selfQuoted = testSite({
+      people: { 'jane-doe': person('Jane Doe', 'Journalist', 'DW') },
+      topics: { energy: topic('Energy') },
+      articles: {
+        column: { ...article('2023-01-01', { authors: ['jane-doe'], topics: ['energy'] }), body: '"<Quote id="jane-says" />"' },
+      },
+      quotes: { 'jane-says': quote('jane-doe', journalist, 'column', '2023-01-01', ['energy']) },
+    });
+    expect(ids(quotesBy(selfQuoted, 'jane-doe'))).toEqual(['jane-says']);
+    expect(articlesMentioning(selfQuoted, 'jane-doe')).toEqual([]);
+    expect(personCounts(selfQuoted, 'jane-doe')).toEqual({ quotes: 1, articles: 1 });
+  });
+});
+
+describe('people', () => {
+  it('credits an editor who also writes, newest article first', () => {
+    expect(articlesByPerson(site, 'ed-editor').map(({ article, credits }) => [article.id, credits])).toEqual([
+      ['march', ['author']],
+      ['october', ['editor']],
+    ]);
+  });
+
+  it('gives a speaker\'s quotes newest first and, within one article, in reading order, without drafts', () => {
+    expect(ids(quotesBy(site, 'sam-analyst'))).toEqual(['sam-zebra', 'sam-apple']);
+    expect(ids(allQuotes(site))).toEqual(['jane-on-politics', 'sam-zebra', 'sam-apple']);
+  });
+
+  it('finds a person named only by <Person> in a body, or only in the people list', () => {
+    expect(ids(articlesMentioning(site, 'pat-mentioned'))).toEqual(['october']);
+    expect(ids(articlesMentioning(site, 'sam-analyst'))).toEqual(['march', 'october']);
+  });
+
+  it('lists speakers by family name with their counts, leaving out people never quoted', () => {
+    expect(speakers(site).map(({ person, quotes }) => [person.id, quotes])).toEqual([
+      ['sam-analyst', 2],
+      ['jane-doe', 1],
+    ]);
+    expect(personCounts(site, 'nobody-yet')).toEqual({ quotes: 0, articles: 0 });
+  });
+});
+
+describe('topics', () => {
+  it('files a quote with several topics under each of them', () => {
+    expect(ids(quotesOnTopic(site, 'energy'))).toEqual(['sam-zebra', 'sam-apple']);
+    expect(ids(quotesOnTopic(site, 'politics'))).toEqual(['jane-on-politics', 'sam-apple']);
+  });
+
+  it('gathers a topic\'s articles, quotes, figures, routes and the people quoted or cited', () => {
+    const energy = topicItems(site, 'energy');
+    expect(ids(energy.articles)).toEqual(['october']);
+    expect(ids(energy.quotes)).toEqual(['sam-zebra', 'sam-apple']);
+    expect(ids(energy.figures)).toEqual(['sam-count']);
+    expect(ids(energy.routes)).toEqual(['pipeline']);
+    // By family name: Analyst before Mentioned.
+    expect(ids(energy.people)).toEqual(['sam-analyst', 'pat-mentioned']);
+  });
+
+  it('holds a topic with quotes but no articles yet, and one with nothing yet', () => {
+    const climate = topicItems(site, 'climate');
+    expect(climate.articles).toEqual([]);
+    expect(ids(climate.quotes)).toEqual(['jane-on-politics']);
+    expect(ids(climate.people)).toEqual(['jane-doe']);
+    expect(topicItems(site, 'empty')).toEqual({ articles: [], quotes: [], figures: [], routes: [], people: [] });
+  });
+
+  it('lists the topics that have quotes, by name, with their counts', () => {
+    expect(quoteTopics(site).map(({ topic, quotes }) => [topic.id, quotes])).toEqual([
+      ['climate', 1],
+      ['energy', 2],
+      ['politics', 2],
+    ]);
+  });
+});
