@@ -29,3 +29,6 @@ export const figureInArticleUrl = (articleId: string, figureId: string) =>
 
 /** An absolute URL on this site, for canonical links, feeds and structured data. */
 export const absoluteUrl = (href: string, site: URL | undefined) => (site ? new URL(href, site).href : href);
+
+/** The country shapes the interactive route maps draw, built from Natural Earth by src/pages/maps/basemap.json.ts. */
+export const basemapUrl = () => `${base}/maps/basemap.json`;
