@@ -131,6 +131,35 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('names the route file, the waypoint and the nearest place ids when a route names an unknown place', () => {
+    const places = [entry('places', 'novorossiysk', {}), entry('places', 'tengiz', {})];
+    const raw = 'name: CPC\nkind: pipeline\nwaypoints:\n  - place: tengiz\n  - place: novorosiysk\n';
+    const route = entry(
+      'routes',
+      'cpc-pipeline',
+      { waypoints: [{ place: ref('places', 'tengiz') }, { place: ref('places', 'novorosiysk') }], topics: [ref('topics', 'foreign-policy')] },
+      raw,
+    );
+    expect(checkContent([...valid, ...places, route])).toEqual([
+      {
+        file: 'content/routes/cpc-pipeline.yaml',
+        line: 5,
+        field: 'waypoints[1].place',
+        message: 'no place with id "novorosiysk" (expected a file places/novorosiysk.yaml). Nearest valid ids: novorossiysk.',
+      },
+    ]);
+  });
+
+  it('names the article line when a RouteMap names an unknown route', () => {
+    const raw = articleRaw + '\n<RouteMap routes={["cpc-pipeline", "middle-coridor"]} />\n';
+    const routes = [entry('routes', 'cpc-pipeline', {}), entry('routes', 'middle-corridor', {})];
+    const problems = checkContent([...people, ...topics, { ...article, raw }, quote, ...routes]);
+    expect(problems.map((p) => [p.line, p.field])).toEqual([[8, 'body <RouteMap routes>']]);
+    expect(problems[0]!.message).toBe(
+      'no route with id "middle-coridor" (expected a file routes/middle-coridor.yaml). Nearest valid ids: middle-corridor.',
+    );
+  });
+
   it('refuses a published article that relates to a draft', () => {
     const draft = entry('articles', 'draft-piece', { draft: true, authors: [], topics: [] }, '---\ndraft: true\n---\n');
     const relating = { ...article, data: { ...article.data, related: { articles: [ref('articles', 'draft-piece')] } }, raw: articleRaw + 'draft-piece\n' };

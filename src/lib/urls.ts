@@ -43,3 +43,6 @@ export const absoluteUrl = (href: string, site: URL | undefined) => (site ? new 
 export const correctionsUrl = () => page('corrections');
 /** The site's RSS feed. */
 export const feedUrl = () => `${base}/rss.xml`;
+
+/** The country shapes the interactive route maps draw, built from Natural Earth by src/pages/maps/basemap.json.ts. */
+export const basemapUrl = () => `${base}/maps/basemap.json`;

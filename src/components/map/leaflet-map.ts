@@ -1,0 +1,232 @@
+/**
+ * The interactive route map, loaded only when a map comes near the viewport (see route-map-element.ts). Leaflet
+ * and its CSS come from this site's bundle and the country shapes from this site's basemap.json, so nothing is
+ * asked of another host unless a deployment configures a tile layer. Text reaches the map as DOM nodes or
+ * textContent, never as HTML strings, because Leaflet writes strings into innerHTML.
+ */
+import L from 'leaflet';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point } from 'geojson';
+// As a URL, not a plain import: Astro would hoist a plain CSS import into every page that has a map, and the
+// first paint would carry Leaflet's CSS. The link is added when the map is drawn.
+import leafletCss from './leaflet.css?url';
+import type { Bounds, PlaceProperties, RouteProperties } from '@/lib/geo';
+import type { LabelSide } from '@/lib/map-svg';
+import type { TileLayerConfig } from '@/lib/tiles';
+
+/** What RouteMap.astro writes into data-map. */
+export interface MapData {
+  routes: FeatureCollection<LineString, RouteProperties>;
+  legs: FeatureCollection<LineString, RouteProperties>;
+  places: FeatureCollection<Point, PlaceProperties>;
+  labelSides: Record<string, LabelSide>;
+  bounds: Bounds;
+  basemap: string;
+  tiles?: TileLayerConfig | undefined;
+}
+
+export interface RouteMapController {
+  /** Marks one route as selected (or none). */
+  highlight: (route: string | undefined) => void;
+  /** Fits the map to one route and marks it. */
+  showRoute: (route: string) => void;
+  remove: () => void;
+}
+
+export interface DrawOptions {
+  /** The map's accessible name. */
+  label: string;
+  /** Ids of the elements that describe the map: the text summary and the keyboard instructions. */
+  describedBy: string[];
+  onSelect: (selection: { route: string } | { place: string }) => void;
+}
+
+type Basemap = FeatureCollection<MultiPolygon | MultiLineString, { layer: 'land' | 'borders' }>;
+
+export async function drawRouteMap(canvas: HTMLElement, data: MapData, options: DrawOptions): Promise<RouteMapController> {
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // On touch screens one finger scrolls the page until the reader taps the map; two fingers always pan and zoom it.
+  const coarse = matchMedia('(pointer: coarse)').matches;
+  const [basemap] = await Promise.all([data.tiles ? undefined : fetchBasemap(data.basemap), loadStylesheet(leafletCss)]);
+
+  canvas.classList.add('is-interactive');
+  const container = document.createElement('div');
+  container.className = 'leaflet-map';
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', options.label);
+  container.setAttribute('aria-describedby', options.describedBy.join(' '));
+  canvas.append(container);
+
+  const map = L.map(container, {
+    attributionControl: Boolean(data.tiles),
+    keyboard: true,
+    scrollWheelZoom: false,
+    dragging: !coarse,
+    zoomSnap: 0.25,
+    zoomAnimation: !reducedMotion,
+    fadeAnimation: !reducedMotion,
+    markerZoomAnimation: !reducedMotion,
+    inertia: !reducedMotion,
+    ...(basemap?.bbox ? { maxBounds: L.latLngBounds([basemap.bbox[1]!, basemap.bbox[0]!], [basemap.bbox[3]!, basemap.bbox[2]!]), maxBoundsViscosity: 0.9 } : {}),
+  });
+
+  // The wheel and a finger move the map only once the reader has chosen it, so the page scrolls past it as usual.
+  const engage = () => {
+    map.scrollWheelZoom.enable();
+    if (coarse) map.dragging.enable();
+  };
+  const release = () => {
+    map.scrollWheelZoom.disable();
+    if (coarse) map.dragging.disable();
+  };
+  container.addEventListener('focus', engage);
+  container.addEventListener('click', engage);
+  container.addEventListener('blur', release);
+
+  // Room around the routes for the controls above them and the labels beside the end points; less on a phone.
+  const room = Math.min(56, Math.round(container.clientWidth * 0.08));
+  let fitPadding = { paddingTopLeft: [room, room + 16] as L.PointTuple, paddingBottomRight: [room, 24] as L.PointTuple };
+  // Leaflet draws vector layers only on a map that has a view: fit the routes first.
+  const routesBounds = L.latLngBounds(data.routes.features.flatMap((f) => f.geometry.coordinates.map(([lon, lat]) => L.latLng(lat!, lon!))));
+  const fitAll = () => map.fitBounds(routesBounds, { ...fitPadding, animate: !reducedMotion });
+  map.fitBounds(routesBounds, { ...fitPadding, animate: false });
+
+  if (data.tiles) {
+    map.attributionControl.setPrefix(false);
+    L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution }).addTo(map);
+  }
+  if (basemap) {
+    L.geoJSON(basemap, {
+      interactive: false,
+      style: (feature) =>
+        feature?.properties.layer === 'land'
+          ? { className: 'land', stroke: false, fill: true, fillOpacity: 1 }
+          : { className: 'borders', fill: false, weight: 1 },
+    }).addTo(map);
+  }
+
+  const selectRoute = (event: L.LeafletEvent) => {
+    const route = (event.propagatedFrom?.feature ?? event.target?.feature)?.properties?.route as string | undefined;
+    if (route) options.onSelect({ route });
+  };
+  const routeLines = L.geoJSON(data.routes, {
+    style: () => ({ className: 'route-line', weight: 10, opacity: 1 }),
+  }).on('click', selectRoute);
+  const legs = L.geoJSON(data.legs, {
+    style: (feature) => ({ className: `route-leg route-leg--${feature?.properties.kind ?? 'pipeline'}`, weight: 4, opacity: 1 }),
+  }).on('click', selectRoute);
+  routeLines.addTo(map);
+  legs.addTo(map);
+
+  for (const place of data.places.features) {
+    const [lon, lat] = place.geometry.coordinates as [number, number];
+    const label = document.createElement('span');
+    label.textContent = place.properties.name;
+    L.circleMarker([lat, lon], { radius: 5, className: `place-marker place-marker--${place.properties.kind}`, weight: 2 })
+      .bindTooltip(label, {
+        permanent: true,
+        ...tooltipPosition[data.labelSides[place.properties.place] ?? 'right'],
+        className: 'place-label',
+      })
+      .on('click', () => options.onSelect({ place: place.properties.place }))
+      .addTo(map);
+  }
+
+  // Now that the labels are drawn, make room for any that stick out of the frame, and keep that room for later
+  // fits. Snapping to a quarter zoom level moves things a little, so look again, a few times at most.
+  for (let pass = 0; pass < 3; pass++) {
+    const overflow = labelOverflow(container);
+    if (Object.values(overflow).every((px) => px <= 0)) break;
+    fitPadding = {
+      paddingTopLeft: [fitPadding.paddingTopLeft[0] + overflow.left, fitPadding.paddingTopLeft[1] + overflow.top],
+      paddingBottomRight: [fitPadding.paddingBottomRight[0] + overflow.right, fitPadding.paddingBottomRight[1] + overflow.bottom],
+    };
+    map.fitBounds(routesBounds, { ...fitPadding, animate: false });
+  }
+  map.setMinZoom(Math.max(1, Math.floor(map.getZoom()) - 1));
+  new ShowAll(fitAll).addTo(map);
+
+  const elementsOf = (group: L.GeoJSON, route: string) =>
+    group.getLayers().filter((layer) => (layer as L.Polyline).feature?.properties?.route === route) as L.Polyline[];
+
+  return {
+    highlight(route) {
+      routeLines.eachLayer((layer) => {
+        const path = (layer as L.Polyline).getElement();
+        path?.classList.toggle('is-selected', (layer as L.Polyline).feature?.properties?.route === route);
+      });
+    },
+    showRoute(route) {
+      const lines = elementsOf(routeLines, route);
+      if (lines.length) map.fitBounds(L.featureGroup(lines).getBounds(), { ...fitPadding, animate: !reducedMotion });
+    },
+    remove: () => map.remove(),
+  };
+}
+
+/** How many pixels the place labels reach beyond each side of the map (0 where they stay inside). */
+function labelOverflow(container: HTMLElement): { top: number; right: number; bottom: number; left: number } {
+  const frame = container.getBoundingClientRect();
+  const out = { top: 0, right: 0, bottom: 0, left: 0 };
+  for (const label of container.querySelectorAll('.place-label')) {
+    const box = label.getBoundingClientRect();
+    const margin = 4;
+    out.top = Math.max(out.top, Math.ceil(frame.top + margin - box.top));
+    out.right = Math.max(out.right, Math.ceil(box.right - frame.right + margin));
+    out.bottom = Math.max(out.bottom, Math.ceil(box.bottom - frame.bottom + margin));
+    out.left = Math.max(out.left, Math.ceil(frame.left + margin - box.left));
+  }
+  return out;
+}
+
+/** The static picture's label sides as Leaflet tooltip directions; diagonals are a side shifted up or down. */
+const tooltipPosition: Record<LabelSide, { direction: L.Direction; offset: L.PointExpression }> = {
+  right: { direction: 'right', offset: [6, 0] },
+  left: { direction: 'left', offset: [-6, 0] },
+  top: { direction: 'top', offset: [0, -5] },
+  bottom: { direction: 'bottom', offset: [0, 5] },
+  'top-right': { direction: 'right', offset: [3, -11] },
+  'bottom-right': { direction: 'right', offset: [3, 11] },
+  'top-left': { direction: 'left', offset: [-3, -11] },
+  'bottom-left': { direction: 'left', offset: [-3, 11] },
+};
+
+/** Adds a stylesheet once per page and waits for it, so Leaflet never lays out its panes unstyled. */
+function loadStylesheet(href: string): Promise<void> {
+  const existing = document.querySelector<HTMLLinkElement>(`link[data-leaflet-css]`);
+  if (existing) return existing.sheet ? Promise.resolve() : new Promise((resolve) => existing.addEventListener('load', () => resolve()));
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  link.dataset['leafletCss'] = '';
+  return new Promise((resolve, reject) => {
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => reject(new Error(`Could not load ${href}`)));
+    document.head.append(link);
+  });
+}
+
+async function fetchBasemap(url: string): Promise<Basemap> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Basemap ${url}: HTTP ${response.status}`);
+  return (await response.json()) as Basemap;
+}
+
+/** A control that fits the map to every route again: a real <button>, labelled in words. */
+class ShowAll extends L.Control {
+  readonly fit: () => void;
+
+  constructor(fit: () => void) {
+    super({ position: 'topright' });
+    this.fit = fit;
+  }
+
+  override onAdd(): HTMLElement {
+    const wrap = L.DomUtil.create('div', 'leaflet-bar route-map-reset');
+    const button = L.DomUtil.create('button', '', wrap);
+    button.type = 'button';
+    button.textContent = 'Show all routes';
+    L.DomEvent.disableClickPropagation(wrap);
+    L.DomEvent.on(button, 'click', this.fit);
+    return wrap;
+  }
+}
