@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import searchIndex from './src/integrations/search-index.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -22,5 +23,6 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx()],
+  // searchIndex builds the Pagefind index at astro:build:done, after every page is written.
+  integrations: [mdx(), searchIndex()],
 });

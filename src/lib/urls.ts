@@ -15,6 +15,8 @@ export const topicUrl = (id: string) => page('topics', id);
 export const quotesUrl = () => page('quotes');
 export const quoteUrl = (id: string) => page('quotes', id);
 export const searchUrl = () => page('search');
+/** A file of the search index bundle that the build writes (src/integrations/search-index.ts). */
+export const searchBundleUrl = (file: string) => `${base}/pagefind/${file}`;
 
 /** The id of a quote's first segment in its article: stable, so links to it keep working. */
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId}`;
