@@ -47,7 +47,8 @@ export default function searchIndex(): AstroIntegration {
           }
           const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
           if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
-          logger.info(`Search index: ${pages.page_count} article pages and ${records.length} quotes, people, topics and figures.`);
+          // page_count counts every HTML file read; only those with data-pagefind-body (articles) are indexed.
+          logger.info(`Search index: ${pages.page_count} pages read, ${records.length} quotes, people, topics and figures added.`);
         } finally {
           await pagefind.close();
         }
