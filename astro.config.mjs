@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import searchIndex from './src/integrations/search-index.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -23,7 +24,8 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx(), sitemap()],
+  // searchIndex builds the Pagefind index at astro:build:done, after every page is written.
+  integrations: [mdx(), sitemap(), searchIndex()],
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.
   // Everything comes from this site; Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'.
   security: {

@@ -25,6 +25,8 @@ export const quotesByUrl = (personId: string, pageNumber?: number) => numbered([
 export const quotesOnTopicUrl = (topicId: string, pageNumber?: number) =>
   numbered(['quotes', 'topic', topicId], pageNumber);
 export const searchUrl = () => page('search');
+/** A file of the search index bundle that the build writes (src/integrations/search-index.ts). */
+export const searchBundleUrl = (file: string) => `${base}/pagefind/${file}`;
 
 /** The id of a quote's first segment in its article: stable, so links to it keep working. */
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId}`;

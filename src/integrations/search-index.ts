@@ -1,0 +1,66 @@
+/**
+ * Builds the Pagefind search index as the last step of `astro build`, so `npm run build` ships a site whose search
+ * works (a failed index fails the build, and scripts/build.mjs then keeps the previous dist/).
+ *
+ * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out). Quotes, people,
+ * topics and figures are custom records: the injected route below writes them to a JSON file during the build, this
+ * hook adds each to the index and removes the file. See src/lib/search-records.ts.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { SearchRecordsFile } from './search-records-route';
+
+/** Where the build writes the records; the file is removed once they are in the index. */
+const recordsPattern = '/search-records.json';
+/** The index folder in the output; the search page loads `pagefind/pagefind.js` from it (searchBundleUrl). */
+const bundleFolder = 'pagefind';
+
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'newsroom:search-index',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        injectRoute({
+          pattern: recordsPattern,
+          entrypoint: new URL('./search-records-route.ts', import.meta.url),
+          prerender: true,
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const recordsFile = path.join(outDir, recordsPattern);
+        const { language, records } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
+
+        const pagefind = await import('pagefind');
+        try {
+          const created = await pagefind.createIndex({ forceLanguage: language });
+          const index = created.index;
+          if (!index) throw new SearchIndexError('could not start', created.errors);
+
+          const pages = await index.addDirectory({ path: outDir });
+          if (pages.errors.length) throw new SearchIndexError(`could not index the pages in ${outDir}`, pages.errors);
+          for (const record of records) {
+            const added = await index.addCustomRecord(record);
+            if (added.errors.length) throw new SearchIndexError(`could not index ${record.url}`, added.errors);
+          }
+          const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
+          if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
+          // page_count counts every HTML file read; only those with data-pagefind-body (articles) are indexed.
+          logger.info(`Search index: ${pages.page_count} pages read, ${records.length} quotes, people, topics and figures added.`);
+        } finally {
+          await pagefind.close();
+        }
+        await fs.rm(recordsFile);
+      },
+    },
+  };
+}
+
+class SearchIndexError extends Error {
+  constructor(what: string, errors: string[]) {
+    super(`Search index (Pagefind) ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
+    this.name = 'SearchIndexError';
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * What the search index holds for each kind of entry. Articles are indexed from their pages (the page carries
+ * `articleSearchData` as Pagefind attributes); quotes, people, topics and figures are indexed as custom records built
+ * here from the content itself, so search does not depend on the markup of their permalink pages.
+ *
+ * Every record gets a `type` filter and a `date` sort key: Pagefind leaves a record without the sort key out of
+ * sorted results. Meta values are what the result list shows; they are raw text and must be rendered as text.
+ */
+import { quoteText } from '@/schemas/quote';
+import { currentRole, roleLabel, type Article, type Figure, type Person, type Quote, type Site, type Topic } from './content';
+import { isoDate } from './dates';
+import { formatFigure } from './figures';
+import type { SearchType } from './search-query';
+import { figureInArticleUrl, personUrl, quoteInArticleUrl, topicUrl } from './urls';
+
+/**
+ * The one language the index is built in. Pagefind keeps one index per language and the search page reads the
+ * index of its own `<html lang>`, so the whole site is indexed as the site's language to stay findable from /search/.
+ */
+export const searchLanguage = 'en';
+
+/** What Pagefind attaches to a record: shown in results (meta), narrowed by (filters), ordered by (sort). */
+export interface SearchData {
+  meta: Record<string, string>;
+  filters: Record<string, string[]> & { type: [SearchType] };
+  sort: { date: string };
+}
+
+/** A record Pagefind indexes without an HTML page (its `addCustomRecord` input). */
+export interface SearchRecord extends SearchData {
+  url: string;
+  content: string;
+  language: string;
+}
+
+/**
+ * The sort key of a record that has no date of its own to sort by: the oldest possible, so it stays in date-sorted
+ * results (at the end of "newest first") instead of dropping out.
+ */
+export const undatedSortKey = '0000-01-01';
+
+const newest = (dates: Date[]) =>
+  dates.length ? isoDate(new Date(Math.max(...dates.map((date) => date.getTime())))) : undatedSortKey;
+
+const topicNames = (site: Site, refs: { id: string }[]) => refs.map((ref) => site.topic(ref.id).data.name);
+
+/** An article's filters, meta and sort key; its title and words come from its page. */
+export function articleSearchData(site: Site, article: Article): SearchData {
+  const date = isoDate(article.data.published);
+  return {
+    meta: { date, teaser: article.data.teaser },
+    filters: { type: ['article'], topic: topicNames(site, article.data.topics) },
+    sort: { date },
+  };
+}
+
+/** A quote links to where it stands in its article; only quotes carry the speaker filter. */
+export function quoteRecord(site: Site, quote: Quote): SearchRecord {
+  const { data } = quote;
+  const text = quoteText(data.text);
+  const speaker = site.person(data.speaker.id).data.name;
+  const date = isoDate(data.said.date);
+  return {
+    url: quoteInArticleUrl(data.article.id, quote.id),
+    content: text,
+    language: searchLanguage,
+    meta: {
+      title: text,
+      kind: data.kind,
+      speaker,
+      role: roleLabel(data.role),
+      date,
+      precision: data.said.precision,
+    },
+    filters: { type: ['quote'], speaker: [speaker], topic: topicNames(site, data.topics) },
+    sort: { date },
+  };
+}
+
+/** A person is found by name, roles and the site's description; dated by the newest article that names or quotes them. */
+export function personRecord(site: Site, person: Person): SearchRecord {
+  const { data } = person;
+  const quotedIn = new Set(site.quotes.filter((quote) => quote.data.speaker.id === person.id).map((quote) => quote.data.article.id));
+  const articles = site.articles.filter(
+    (article) =>
+      quotedIn.has(article.id) ||
+      [...article.data.authors, ...article.data.editors, ...article.data.people].some((ref) => ref.id === person.id),
+  );
+  return {
+    url: personUrl(person.id),
+    content: [data.name, ...data.roles.map(roleLabel), data.newsroom.description].join('. '),
+    language: searchLanguage,
+    meta: { title: data.name, role: roleLabel(currentRole(person)) },
+    filters: { type: ['person'] },
+    sort: { date: newest(articles.map((article) => article.data.published)) },
+  };
+}
+
+/** A topic is found by its name and the site's line about it; dated by the newest article, quote or figure on it. */
+export function topicRecord(site: Site, topic: Topic): SearchRecord {
+  const on = (refs: { id: string }[]) => refs.some((ref) => ref.id === topic.id);
+  const dates = [
+    ...site.articles.filter((a) => on(a.data.topics)).map((a) => a.data.published),
+    ...site.quotes.filter((q) => on(q.data.topics)).map((q) => q.data.said.date),
+    ...site.figures.filter((f) => on(f.data.topics)).map((f) => f.data.asOf.date),
+  ];
+  return {
+    url: topicUrl(topic.id),
+    content: [topic.data.name, topic.data.newsroom.description].join('. '),
+    language: searchLanguage,
+    meta: { title: topic.data.name, description: topic.data.newsroom.description },
+    filters: { type: ['topic'], topic: [topic.data.name] },
+    sort: { date: newest(dates) },
+  };
+}
+
+/** Who a figure comes from, as readers see it: a person's name, a report or a publisher. */
+export function figureSourceName(site: Site, figure: Figure): string {
+  const { source } = figure.data;
+  if ('person' in source) return site.person(source.person.id).data.name;
+  return 'report' in source ? source.report : source.publisher;
+}
+
+/** A figure links to its fact box in its article and is found by its value, what it measures and its wording. */
+export function figureRecord(site: Site, figure: Figure): SearchRecord {
+  const { data } = figure;
+  const value = formatFigure(data);
+  const date = isoDate(data.asOf.date);
+  return {
+    url: figureInArticleUrl(data.article.id, figure.id),
+    content: [value, data.measures, data.wording].join('. '),
+    language: searchLanguage,
+    meta: {
+      title: data.measures,
+      value,
+      source: figureSourceName(site, figure),
+      date,
+      precision: data.asOf.precision,
+      basis: data.asOf.basis,
+    },
+    filters: { type: ['figure'], topic: topicNames(site, data.topics) },
+    sort: { date },
+  };
+}
+
+/** Every custom record of the site: all entries except articles, which are indexed from their pages. */
+export function searchRecords(site: Site): SearchRecord[] {
+  return [
+    ...site.quotes.map((quote) => quoteRecord(site, quote)),
+    ...site.people.map((person) => personRecord(site, person)),
+    ...site.topics.map((topic) => topicRecord(site, topic)),
+    ...site.figures.map((figure) => figureRecord(site, figure)),
+  ];
+}
