@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { checkContent, collectionNames, formatProblems, type CheckedEntry, type CollectionName, type Problem } from './checks';
+import { displayPath, duplicateIds } from './content-files';
 import { contentDir } from './content-dir';
 
 export type Article = CollectionEntry<'articles'>;
@@ -67,7 +68,7 @@ async function load(): Promise<Site> {
       };
     }),
   );
-  const problems = [...duplicateIds(), ...checkContent(checked)];
+  const problems = [...duplicateIds(contentDir), ...checkContent(checked)];
   if (problems.length) throw new ContentError(problems);
 
   const published = articles
@@ -122,40 +123,6 @@ export class ContentError extends Error {
     super(formatProblems(problems));
     this.name = 'ContentError';
   }
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file));
-  return relative.startsWith('..') ? path.resolve(file) : relative;
-}
-
-/**
- * Two files that slug to one id (Quote.yaml and quote.yml) would silently replace each other in Astro's store, so
- * count the files against the entries.
- */
-function duplicateIds(): Problem[] {
-  const problems: Problem[] = [];
-  for (const collection of collectionNames) {
-    const folder = path.join(contentDir, collection);
-    if (!fs.existsSync(folder)) continue;
-    const pattern = collection === 'articles' ? /\.mdx$/ : /\.ya?ml$/;
-    const files = (fs.readdirSync(folder, { recursive: true }) as string[]).filter((file) => pattern.test(file));
-    const byId = new Map<string, string[]>();
-    for (const file of files) {
-      const id = file.replace(pattern, '').toLowerCase().replace(/\\/g, '/');
-      byId.set(id, [...(byId.get(id) ?? []), file]);
-    }
-    for (const [id, sameId] of byId) {
-      if (sameId.length > 1) {
-        problems.push({
-          file: displayPath(path.join(folder, sameId[1]!)),
-          field: 'id',
-          message: `${sameId.map((f) => displayPath(path.join(folder, f))).join(' and ')} both give the id "${id}"; ids must be unique. Rename one.`,
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 /** Quotes that stand in an article, in the order they were filed (the body decides the reading order). */
