@@ -23,4 +23,5 @@ export default defineConfig({
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [mdx()],
+  experimental: { contentIntellisense: true },
 });
