@@ -31,7 +31,8 @@ if (values.help) {
 }
 
 const content = new Content(loadContentDir(contentDir));
-const given: Answers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Answers;
+const given: Answers = {};
+for (const [flag, value] of Object.entries(values as Record<string, unknown>)) if (typeof value === 'string') given[flag] = value;
 
 // In a terminal, ask for what the flags left out, one question at a time, re-asking until the answer is valid.
 if (process.stdin.isTTY && process.stdout.isTTY) {

@@ -9,6 +9,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { checkContent, collectionNames, formatProblems, type CheckedEntry, type CollectionName, type Problem } from './checks';
 import { displayPath, duplicateIds } from './content-files';
 import { contentDir } from './content-dir';
+import { rankRelated, type RelatedCandidate, type Relation } from './related';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -148,4 +149,55 @@ export function currentRole(person: Person): Person['data']['roles'][number] {
 /** "Deputy Foreign Minister, Kazakhstan" */
 export function roleLabel(role: { title: string; organisation: string; place?: string | undefined }): string {
   return [role.title, role.organisation, role.place].filter(Boolean).join(', ');
+}
+
+/** An article related to another, with what the two share, for the "Related" section. */
+export interface RelatedArticle {
+  article: Article;
+  reason: Relation['reason'];
+  topics: Topic[];
+  people: Person[];
+  places: Place[];
+}
+
+const candidatesBySite = new WeakMap<Site, RelatedCandidate[]>();
+
+/** The ranking's view of every published article, built once per site (every article page asks). */
+function relatedCandidates(site: Site): RelatedCandidate[] {
+  let candidates = candidatesBySite.get(site);
+  if (!candidates) {
+    const speakers = new Map<string, string[]>();
+    for (const quote of site.quotes) {
+      speakers.set(quote.data.article.id, [...(speakers.get(quote.data.article.id) ?? []), quote.data.speaker.id]);
+    }
+    candidates = site.articles.map(({ id, data }) => ({
+      id,
+      published: data.published,
+      topics: data.topics.map((ref) => ref.id),
+      people: [...data.authors.map((ref) => ref.id), ...data.people.map((ref) => ref.id), ...(speakers.get(id) ?? [])],
+      places: data.places.map((ref) => ref.id),
+      chosen: data.related.articles.map((ref) => ref.id),
+      automatic: data.related.automatic,
+      exclude: data.related.exclude.map((ref) => ref.id),
+    }));
+    candidatesBySite.set(site, candidates);
+  }
+  return candidates;
+}
+
+/**
+ * Articles related to `article`: those a journalist chose (on either article) first, then suggestions ranked by
+ * shared topics, people and places (src/lib/related.ts).
+ */
+export function relatedArticles(site: Site, article: Article): RelatedArticle[] {
+  const candidates = relatedCandidates(site);
+  const self = candidates.find((candidate) => candidate.id === article.id);
+  if (!self) return [];
+  return rankRelated(self, candidates).map((relation) => ({
+    article: site.article(relation.id),
+    reason: relation.reason,
+    topics: relation.shared.topics.map((id) => site.topic(id)),
+    people: relation.shared.people.map((id) => site.person(id)),
+    places: relation.shared.places.map((id) => site.place(id)),
+  }));
 }

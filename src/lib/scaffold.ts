@@ -84,7 +84,7 @@ const familyName = (content: Content, id: string | undefined) => {
   return typeof name === 'string' ? slugify(name.split(' ').at(-1) ?? name) : undefined;
 };
 
-const idField = (fallback: Field['fallback']): Field => ({
+const idField = (fallback: NonNullable<Field['fallback']>): Field => ({
   flag: 'id',
   question: 'Id (the file name, lowercase words joined by hyphens)',
   required: true,
