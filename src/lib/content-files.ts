@@ -279,7 +279,7 @@ export async function mdxSyntaxProblems(files: readonly ContentFile[]): Promise<
 /** What a journalist most likely wrote, for the compiler's most common complaints. */
 function mdxHint(message: string): string {
   if (/esm|import|export/i.test(message)) {
-    return 'A line of prose must not start with "export" or "import": reword it, or write \\export.';
+    return 'A line of prose must not start with "export" or "import" in lowercase: reword it, or write &#101;xport / &#105;mport.';
   }
   if (/brace|\{|expression/i.test(message)) return 'A { in prose starts code: write \\{ for a literal brace.';
   if (/<|tag|jsx/i.test(message)) return 'A < in prose starts a component: write &lt; or \\< for a literal <.';
