@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -11,17 +12,22 @@ import searchIndex from './src/integrations/search-index.ts';
 // Deployments set SITE_URL; the default keeps local builds self-contained.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
-// Builds of other content (tests, the benchmark) keep their own content cache, so they never reuse or overwrite
-// the store of content/.
-const contentDir = process.env.CONTENT_DIR;
-const cacheDir = contentDir
-  ? `./node_modules/.astro/content-${createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 12)}`
-  : undefined;
+// Astro keeps parsed content in a cache that it clears when src/content.config.ts changes, but not when the schema
+// modules it imports (src/schemas/) do, so a changed schema would meet stale entries. The cache folder is therefore
+// named after the content folder and the schemas' source: builds of other content (tests, the benchmark) keep
+// their own cache, and a schema change starts a fresh one (a changed cacheDir also clears the dev store).
+const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
+const schemaDir = new URL('./src/schemas/', import.meta.url);
+const cacheKey = createHash('sha256').update(contentDir);
+for (const file of fs.readdirSync(schemaDir).filter((name) => name.endsWith('.ts')).sort()) {
+  cacheKey.update(file).update(fs.readFileSync(new URL(file, schemaDir)));
+}
+const cacheDir = `./node_modules/.astro/content-${cacheKey.digest('hex').slice(0, 12)}`;
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  ...(cacheDir ? { cacheDir } : {}),
+  cacheDir,
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   // searchIndex builds the Pagefind index at astro:build:done, after every page is written.
@@ -42,4 +48,5 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
+  experimental: { contentIntellisense: true },
 });

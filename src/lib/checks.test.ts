@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, findComponentUses, findReferences, formatProblems, type CheckedEntry } from './checks';
+import { bodyPlaceholder, checkContent, findComponentUses, findReferences, formatProblems, type CheckedEntry } from './checks';
 import { nearestIds } from './nearest';
 
 const ref = (collection: string, id: string) => ({ collection, id });
@@ -203,5 +203,26 @@ describe('formatProblems', () => {
     expect(formatProblems([{ file: 'content/a.yaml', line: 3, field: 'speaker', message: 'no person.' }])).toBe(
       'Content check found 1 problem:\n  content/a.yaml:3  speaker: no person.',
     );
+  });
+});
+
+describe('scaffolded articles', () => {
+  it('refuses a published article that still has the placeholder first paragraph, and allows it (and its quotes) in a draft', () => {
+    const raw = `${articleRaw}\n${bodyPlaceholder}\n`;
+    expect(checkContent([...people, ...topics, { ...article, raw }, quote])).toEqual([
+      {
+        file: 'content/articles/seed.mdx',
+        line: 8,
+        field: 'body',
+        message: 'still has the placeholder first paragraph from npm run new:article. Write the paragraph, or set draft: true.',
+      },
+    ]);
+    const draft = { ...article, raw, data: { ...article.data, draft: true } };
+    expect(checkContent([...people, ...topics, draft, quote])).toEqual([]);
+  });
+
+  it('counts an entry that failed its schema as existing, without checking its data', () => {
+    const brokenPerson = { ...people[0]!, data: {}, invalid: true };
+    expect(checkContent([brokenPerson, ...people.slice(1), ...topics, article, quote])).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ import {
   type CollectionName,
   type Problem,
 } from './checks';
+import { displayPath, duplicateIds } from './content-files';
 import { contentDir } from './content-dir';
+import { rankRelated, type RelatedCandidate, type Relation } from './related';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -75,7 +77,7 @@ async function load(): Promise<Site> {
       };
     }),
   );
-  const problems = [...duplicateIds(), ...checkContent(checked)];
+  const problems = [...duplicateIds(contentDir), ...checkContent(checked)];
   if (problems.length) throw new ContentError(problems);
 
   return createSite(all);
@@ -149,40 +151,6 @@ export class ContentError extends Error {
     super(formatProblems(problems));
     this.name = 'ContentError';
   }
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file));
-  return relative.startsWith('..') ? path.resolve(file) : relative;
-}
-
-/**
- * Two files that slug to one id (Quote.yaml and quote.yml) would silently replace each other in Astro's store, so
- * count the files against the entries.
- */
-function duplicateIds(): Problem[] {
-  const problems: Problem[] = [];
-  for (const collection of collectionNames) {
-    const folder = path.join(contentDir, collection);
-    if (!fs.existsSync(folder)) continue;
-    const pattern = collection === 'articles' ? /\.mdx$/ : /\.ya?ml$/;
-    const files = (fs.readdirSync(folder, { recursive: true }) as string[]).filter((file) => pattern.test(file));
-    const byId = new Map<string, string[]>();
-    for (const file of files) {
-      const id = file.replace(pattern, '').toLowerCase().replace(/\\/g, '/');
-      byId.set(id, [...(byId.get(id) ?? []), file]);
-    }
-    for (const [id, sameId] of byId) {
-      if (sameId.length > 1) {
-        problems.push({
-          file: displayPath(path.join(folder, sameId[1]!)),
-          field: 'id',
-          message: `${sameId.map((f) => displayPath(path.join(folder, f))).join(' and ')} both give the id "${id}"; ids must be unique. Rename one.`,
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 /** Quotes that stand in an article, in the order they were filed (the body decides the reading order). */
@@ -351,4 +319,55 @@ export function quoteTopics(site: Site): { topic: Topic; quotes: number }[] {
   return site.topics
     .map((topic) => ({ topic, quotes: quotesOnTopic(site, topic.id).length }))
     .filter(({ quotes }) => quotes > 0);
+}
+
+/** An article related to another, with what the two share, for the "Related" section. */
+export interface RelatedArticle {
+  article: Article;
+  reason: Relation['reason'];
+  topics: Topic[];
+  people: Person[];
+  places: Place[];
+}
+
+const candidatesBySite = new WeakMap<Site, RelatedCandidate[]>();
+
+/** The ranking's view of every published article, built once per site (every article page asks). */
+function relatedCandidates(site: Site): RelatedCandidate[] {
+  let candidates = candidatesBySite.get(site);
+  if (!candidates) {
+    const speakers = new Map<string, string[]>();
+    for (const quote of site.quotes) {
+      speakers.set(quote.data.article.id, [...(speakers.get(quote.data.article.id) ?? []), quote.data.speaker.id]);
+    }
+    candidates = site.articles.map(({ id, data }) => ({
+      id,
+      published: data.published,
+      topics: data.topics.map((ref) => ref.id),
+      people: [...data.authors.map((ref) => ref.id), ...data.people.map((ref) => ref.id), ...(speakers.get(id) ?? [])],
+      places: data.places.map((ref) => ref.id),
+      chosen: data.related.articles.map((ref) => ref.id),
+      automatic: data.related.automatic,
+      exclude: data.related.exclude.map((ref) => ref.id),
+    }));
+    candidatesBySite.set(site, candidates);
+  }
+  return candidates;
+}
+
+/**
+ * Articles related to `article`: those a journalist chose (on either article) first, then suggestions ranked by
+ * shared topics, people and places (src/lib/related.ts).
+ */
+export function relatedArticles(site: Site, article: Article): RelatedArticle[] {
+  const candidates = relatedCandidates(site);
+  const self = candidates.find((candidate) => candidate.id === article.id);
+  if (!self) return [];
+  return rankRelated(self, candidates).map((relation) => ({
+    article: site.article(relation.id),
+    reason: relation.reason,
+    topics: relation.shared.topics.map((id) => site.topic(id)),
+    people: relation.shared.people.map((id) => site.person(id)),
+    places: relation.shared.places.map((id) => site.place(id)),
+  }));
 }

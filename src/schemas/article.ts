@@ -36,7 +36,18 @@ export const articleSchema = (reference: Reference, image: ImageFunction) =>
         .describe('The lead image record; the file itself is optional.'),
       related: z
         .object({
-          articles: z.array(reference('articles')).default([]).describe('Ids of related articles on this site.'),
+          articles: z
+            .array(reference('articles'))
+            .default([])
+            .describe('Ids of related articles on this site, shown first; each also lists this article back.'),
+          automatic: z
+            .boolean()
+            .default(true)
+            .describe('false: no automatic suggestions on this article, and it is not suggested on others.'),
+          exclude: z
+            .array(reference('articles'))
+            .default([])
+            .describe('Ids of articles never to show as related here, nor this one on theirs (unless they list it).'),
           links: z
             .array(
               z
@@ -51,8 +62,8 @@ export const articleSchema = (reference: Reference, image: ImageFunction) =>
             .describe('Related pieces elsewhere.'),
         })
         .strict()
-        .default({ articles: [], links: [] })
-        .describe('Related reading chosen by the editor.'),
+        .default({ articles: [], automatic: true, exclude: [], links: [] })
+        .describe('Related reading: chosen articles and links; the site adds suggestions that share topics or people.'),
       source: z
         .object({
           publisher: z.string().min(1).describe('Who first published the article, e.g. "DW".'),

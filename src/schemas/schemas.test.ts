@@ -124,7 +124,7 @@ describe('articles', () => {
     expect(parsed.editors).toEqual([]);
     expect(parsed.language).toBe('en');
     expect(parsed.draft).toBe(false);
-    expect(parsed.related).toEqual({ articles: [], links: [] });
+    expect(parsed.related).toEqual({ articles: [], automatic: true, exclude: [], links: [] });
   });
 
   it('needs an author and a topic', () => {

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContentDir, loadContentDir } from './content-files';
+import { Content, resolveAnswers, skeleton, slugify, writeNew, type Answers, type Kind } from './scaffold';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-scaffold-'));
+fs.cpSync(path.join(root, 'content'), scratch, { recursive: true });
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const content = () => new Content(loadContentDir(scratch));
+
+/** Runs a scaffolder as `npm run new:<kind>` does with flags: resolve, build, write. */
+function scaffold(kind: Kind, given: Answers) {
+  const current = content();
+  const { answers, problems } = resolveAnswers(kind, given, current);
+  if (problems.length) return { problems };
+  const file = skeleton(kind, answers, current, scratch);
+  writeNew(file);
+  return { problems, file: file.file, text: file.text };
+}
+
+describe('the new:* scaffolders', () => {
+  it('refuse unknown ids, naming the flag and the nearest valid ids, and write nothing', () => {
+    const before = fs.readdirSync(path.join(scratch, 'articles'));
+    const { problems } = scaffold('article', {
+      title: 'A second article',
+      teaser: 'A standfirst.',
+      authors: 'teri-schulz',
+      topics: 'middle-corridor,kazakstan',
+      publisher: 'DW',
+      related: 'kazakhstan-balancing-act',
+    });
+    expect(problems).toEqual([
+      '--authors: no person with id "teri-schulz" in people/. Nearest valid ids: teri-schultz.',
+      '--topics: no topic with id "kazakstan" in topics/. Nearest valid ids: kazakhstan, eu-kazakhstan-relations, russia-kazakhstan-relations.',
+      '--related: no article with id "kazakhstan-balancing-act" in articles/. Nearest valid ids: kazakhstan-balancing-act-eu-russia.',
+    ]);
+    expect(fs.readdirSync(path.join(scratch, 'articles'))).toEqual(before);
+  });
+
+  it('list every missing required flag at once', () => {
+    expect(scaffold('person', { name: 'Ana Example' }).problems).toEqual([
+      '--role: missing. Role title as the article names it (e.g. Analyst).',
+      '--organisation: missing. Organisation of that role (e.g. Carnegie Endowment for International Peace).',
+      '--description: missing. One or two sentences about them in the newsroom\'s own words.',
+    ]);
+  });
+
+  it('write a person, an article, a quote and a figure that parse with the schemas and pass the content check once placed', async () => {
+    const person = scaffold('person', {
+      name: 'Ana Example',
+      role: 'Analyst',
+      organisation: 'Example Institute',
+      description: 'An analyst quoted on the Middle Corridor.',
+    });
+    expect(person.file).toBe(path.join(scratch, 'people', 'ana-example.yaml'));
+
+    const article = scaffold('article', {
+      title: 'The Middle Corridor: a second route',
+      teaser: 'A standfirst.',
+      authors: 'teri-schultz',
+      topics: 'middle-corridor',
+      date: '2022-11-30',
+      publisher: 'DW',
+      related: 'kazakhstan-balancing-act-eu-russia',
+      people: 'ana-example',
+    });
+    expect(article.file).toBe(path.join(scratch, 'articles', 'the-middle-corridor-a-second-route.mdx'));
+    expect(article.text).toMatch(/^---\ntitle: "The Middle Corridor: a second route"\n[\s\S]*\n---\n\nTODO: replace this line with the first paragraph\.\n$/);
+
+    const quote = scaffold('quote', {
+      speaker: 'ana-example',
+      text: 'The corridor will take years.',
+      article: 'the-middle-corridor-a-second-route',
+      topics: 'middle-corridor',
+      context: 'Example on how long the corridor will take.',
+    });
+    // No date given: the article's date stands in, and the file says so.
+    expect(quote.text).toContain('said:\n  date: 2022-11-30\n  basis: publication\n');
+    expect(quote.text).toContain('role:\n  title: Analyst\n  organisation: Example Institute\n');
+    expect(quote.file).toBe(path.join(scratch, 'quotes', 'example-the-corridor-will-take.yaml'));
+
+    const figure = scaffold('figure', {
+      value: '40,000',
+      unit: 'containers',
+      qualifier: 'about',
+      measures: 'Containers shipped on the Middle Corridor',
+      wording: 'some 40,000 containers',
+      article: 'the-middle-corridor-a-second-route',
+      topics: 'middle-corridor',
+      'source-person': 'ana-example',
+    });
+    expect(figure.text).toMatch(/^value: 40000\n/);
+
+    // Freshly scaffolded, the content check asks for exactly what the journalist has left to do.
+    const pending = await checkContentDir(scratch);
+    expect(pending.problems.map((p) => `${path.basename(p.file)} ${p.field}`)).toEqual([
+      'the-middle-corridor-a-second-route.mdx body',
+      'example-the-corridor-will-take.yaml article',
+    ]);
+
+    fs.writeFileSync(
+      article.file!,
+      article.text!.replace(
+        'TODO: replace this line with the first paragraph.',
+        '"<Quote id="example-the-corridor-will-take" />," says <Person id="ana-example">Ana Example</Person>.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
+      ),
+    );
+    expect((await checkContentDir(scratch)).problems).toEqual([]);
+  });
+
+  it('never overwrite an existing file', () => {
+    const file = path.join(scratch, 'topics', 'kazakhstan.yaml');
+    const before = fs.readFileSync(file, 'utf8');
+    expect(() => writeNew({ file, text: 'name: Replaced\n' })).toThrow(/kazakhstan\.yaml already exists; nothing was written/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuse an id that is already taken, before writing', () => {
+    const { problems } = scaffold('person', {
+      name: 'Temur Umarov',
+      role: 'Analyst',
+      organisation: 'Elsewhere',
+      description: 'A namesake.',
+    });
+    expect(problems).toEqual(['--id: there is already a person "temur-umarov" in people/. Choose another id.']);
+  });
+
+  it('need exactly one source for a figure, and a real date', () => {
+    const { problems } = scaffold('figure', {
+      value: 'many',
+      unit: 'people',
+      measures: 'People',
+      wording: 'many people',
+      article: 'kazakhstan-balancing-act-eu-russia',
+      topics: 'kazakhstan',
+      date: '2022-02-30',
+    });
+    expect(problems).toEqual([
+      '--value: expected a number such as 100000 or 40; got "many".',
+      '--date: expected a real date written as YYYY-MM-DD, e.g. 2022-10-25; got "2022-02-30".',
+      '--source-person, --source-report or --source-publisher: give exactly one: who the number comes from.',
+    ]);
+  });
+});
+
+describe('slugify', () => {
+  it('makes ids from names and headlines', () => {
+    expect(slugify('Kassym-Jomart Tokayev')).toBe('kassym-jomart-tokayev');
+    expect(slugify("Kazakhstan's balancing act: EU & Russia")).toBe('kazakhstans-balancing-act-eu-russia');
+    expect(slugify('Zoë Ünal')).toBe('zoe-unal');
+  });
+});
