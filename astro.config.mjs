@@ -29,7 +29,8 @@ export default defineConfig({
   trailingSlash: 'always',
   cacheDir,
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  // No code blocks in journalism: no Shiki, whose inline styles a CSP without 'unsafe-inline' would block.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   // searchIndex builds the Pagefind index at astro:build:done, after every page is written.
   integrations: [mdx(), sitemap(), searchIndex()],
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.
