@@ -48,8 +48,18 @@ test('every page is valid HTML (html-validate, recommended rules)', async () => 
   expect(problems).toEqual([]);
 });
 
-test('every internal link and #fragment resolves, and no page requests another host', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+test('every internal link and #fragment resolves, no page requests another host or breaks the CSP', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  // Every page carries a CSP <meta>; anything it blocks (an inline style, a script) is reported here.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().startsWith('CSP violation')) violations.push(`${page.url()}: ${message.text()}`);
+  });
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   page.on('request', (request) => {
@@ -61,6 +71,8 @@ test('every internal link and #fragment resolves, and no page requests another h
   for (const pagePath of pages) {
     const response = await page.goto(pagePath);
     expect(response?.status(), pagePath).toBeLessThan(pagePath === '/404.html' ? 500 : 400);
+    // Bring maps into view so their lazily loaded code runs under the CSP too.
+    for (const map of await page.locator('figure.route-map').all()) await map.scrollIntoViewIfNeeded();
     await page.waitForLoadState('networkidle');
     const found = await page.evaluate(() => ({
       ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
@@ -70,6 +82,7 @@ test('every internal link and #fragment resolves, and no page requests another h
     for (const href of found.hrefs) if (href.startsWith(origin)) links.push({ from: pagePath, href });
   }
   expect(foreign).toEqual([]);
+  expect(violations).toEqual([]);
 
   const broken: string[] = [];
   const checked = new Map<string, number>();

@@ -37,6 +37,9 @@ class RouteMapElement extends HTMLElement {
     const data = JSON.parse(this.dataset['map'] ?? 'null') as MapData | null;
     if (!canvas || !data) return;
     const figureId = this.closest('figure')?.id ?? '';
+    // The interactive map keeps the picture's proportions. Set through CSSOM: a style attribute in the HTML would
+    // need 'unsafe-inline' under the site's CSP.
+    if (canvas.dataset['aspect']) canvas.style.aspectRatio = canvas.dataset['aspect'];
     try {
       const { drawRouteMap } = await import('./leaflet-map');
       this.#map = await drawRouteMap(canvas, data, {
