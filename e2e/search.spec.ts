@@ -12,7 +12,7 @@ const quoteText = (quote: QuoteEntry) => (Array.isArray(quote.text) ? quote.text
 const proKazakh = quotes.find((quote) => quote.id === 'vassilenko-pro-kazakh')!;
 
 const searchBox = (page: Page) => page.getByLabel('Search quotes, people, articles, topics and figures');
-const results = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+const results = (page: Page) => page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
 const status = (page: Page) => page.getByRole('status');
 
 test.describe('search', () => {
