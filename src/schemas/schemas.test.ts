@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { articleSchema } from './article';
-import { figureSchema } from './figure';
-import { placeSchema, routeSchema } from './geo';
-import { personSchema } from './person';
-import { quoteSchema, quoteText } from './quote';
-import { topicSchema } from './topic';
+import { quoteText } from './quote';
 import { parseCalendarDate } from './common';
-import { testImage, testReference } from '@/test-support/reference';
-
-const schemas = {
-  articles: articleSchema(testReference, testImage),
-  people: personSchema(testReference),
-  quotes: quoteSchema(testReference),
-  figures: figureSchema(testReference),
-  topics: topicSchema(),
-  places: placeSchema(),
-  routes: routeSchema(testReference),
-};
+import { contentSchemas as schemas } from './standalone';
 
 /** Every message zod gives, as `field.path: message`, the way a journalist reads them. */
 function issues(schema: z.ZodType, input: unknown): string[] {

@@ -2,24 +2,8 @@
  * Small in-memory sites for unit tests of the queries in src/lib/content.ts: entries are parsed by the real schemas
  * (with the test `reference()`), so they have the shapes pages see, without reading content/.
  */
-import { articleSchema } from '@/schemas/article';
-import { figureSchema } from '@/schemas/figure';
-import { placeSchema, routeSchema } from '@/schemas/geo';
-import { personSchema } from '@/schemas/person';
-import { quoteSchema } from '@/schemas/quote';
-import { topicSchema } from '@/schemas/topic';
+import { contentSchemas as schemas } from '@/schemas/standalone';
 import { createSite, type Collections, type Site } from '@/lib/content';
-import { testImage, testReference } from './reference';
-
-const schemas = {
-  articles: articleSchema(testReference, testImage),
-  people: personSchema(testReference),
-  quotes: quoteSchema(testReference),
-  figures: figureSchema(testReference),
-  topics: topicSchema(),
-  places: placeSchema(),
-  routes: routeSchema(testReference),
-};
 
 type Raw = Record<string, unknown>;
 /** Raw entries by id, as a journalist writes them in YAML or frontmatter; an article may carry its MDX `body`. */
