@@ -217,9 +217,3 @@ export function apiIndex(site: Site, origin: URL): JsonObject {
 export function jsonResponse(data: unknown, mediaType = 'application/json', indent?: number): Response {
   return new Response(`${JSON.stringify(data, null, indent)}\n`, { headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
 }
-
-/** The site's origin, which every URL in the API is absolute against (astro.config.mjs always sets `site`). */
-export function requireOrigin(site: URL | undefined): URL {
-  if (!site) throw new Error('The content API needs `site` in astro.config.mjs to write absolute URLs.');
-  return site;
-}

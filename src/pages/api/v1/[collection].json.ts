@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiFigure, apiPerson, apiPlace, apiQuote, apiTopic, itemsDocument, jsonResponse, requireOrigin } from '@/lib/api';
+import { apiFigure, apiPerson, apiPlace, apiQuote, apiTopic, itemsDocument, jsonResponse } from '@/lib/api';
 import { allQuotes, loadSite, type Site } from '@/lib/content';
+import { requireOrigin } from '@/lib/site';
 
 /** The data collections, each one document of its entries in the site's order (quotes newest first). */
 const documents = {

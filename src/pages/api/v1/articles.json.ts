@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { apiArticle, itemsDocument, jsonResponse, requireOrigin } from '@/lib/api';
+import { apiArticle, itemsDocument, jsonResponse } from '@/lib/api';
 import { articleHtml } from '@/lib/article-body';
 import { loadSite } from '@/lib/content';
+import { requireOrigin } from '@/lib/site';
 
 /** Every published article, newest first, each as in its own document. */
 export const GET: APIRoute = async ({ site: origin }) => {

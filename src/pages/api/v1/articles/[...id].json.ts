@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiArticle, jsonResponse, requireOrigin } from '@/lib/api';
+import { apiArticle, jsonResponse } from '@/lib/api';
 import { articleHtml } from '@/lib/article-body';
 import { loadSite, type Article } from '@/lib/content';
+import { requireOrigin } from '@/lib/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
