@@ -2,7 +2,7 @@
  * The JSON Schemas of the content API's documents (/api/v1/schemas/<name>.schema.json), built from the same zod
  * schemas as the site through the generator `npm run schemas` uses (src/lib/json-schemas.ts): each entry schema
  * describes the file as written, then gains the fields the API adds (src/lib/api.ts) and is wrapped in its
- * document's shape. Fields a file may leave out because they have a default are required here: the API fills them in.
+ * document's shape. Fields a file may leave out for their defaults are required here: the API fills them in.
  */
 import type { CollectionName } from './checks';
 import { apiCollections, type ApiCollection } from './api';
@@ -26,26 +26,30 @@ interface ObjectSchema extends JsonSchema {
 const isObjectSchema = (schema: unknown): schema is ObjectSchema =>
   typeof schema === 'object' && schema !== null && 'properties' in schema;
 
-/** The schema with every property that has a default made required, at every depth. */
-export function requireDefaults(schema: JsonSchema): JsonSchema {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (typeof node !== 'object' || node === null) return node;
-    const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value)]));
-    if (isObjectSchema(copy)) {
-      const withDefault = Object.entries(copy.properties)
-        .filter(([, property]) => typeof property === 'object' && property !== null && 'default' in property)
-        .map(([key]) => key);
-      if (withDefault.length) copy.required = [...new Set([...(copy.required ?? []), ...withDefault])];
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The input schema (what a file may hold) with the `required` lists of the output schema (what parsing gives) at
+ * every depth: a field a file may leave out for its default is always in the API, so the API's schema requires it.
+ * The two schemas share their shape wherever there are object properties, so they are walked side by side.
+ */
+export function requireParsedFields(input: JsonSchema, output: JsonSchema): JsonSchema {
+  const walk = (node: unknown, parsed: unknown): unknown => {
+    if (Array.isArray(node)) return node.map((item, index) => walk(item, Array.isArray(parsed) ? parsed[index] : undefined));
+    if (!isRecord(node)) return node;
+    const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value, isRecord(parsed) ? parsed[key] : undefined)]));
+    if (isObjectSchema(copy) && isRecord(parsed) && Array.isArray(parsed['required'])) {
+      const present = (parsed['required'] as string[]).filter((key) => key in copy.properties);
+      copy.required = [...new Set([...(copy.required ?? []), ...present])];
     }
     return copy;
   };
-  return walk(schema) as JsonSchema;
+  return walk(input, output) as JsonSchema;
 }
 
 /** An entry schema with fields added before its own (and some of its own replaced); unknown fields still refused. */
 function extend(collection: CollectionName, added: Record<string, JsonSchema>, replaced: Record<string, JsonSchema> = {}): ObjectSchema {
-  const entry = requireDefaults(entryJsonSchema(collection));
+  const entry = requireParsedFields(entryJsonSchema(collection), entryJsonSchema(collection, 'output'));
   if (!isObjectSchema(entry)) throw new Error(`The ${collection} schema is not an object schema.`);
   const { $schema: _, properties, required = [], ...rest } = entry;
   return {

@@ -25,16 +25,19 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** The text of rendered HTML: one paragraph per block element, separated by a blank line, whitespace folded. */
+/**
+ * The text of rendered HTML: whitespace folded as a browser folds it, one paragraph per block element separated by
+ * a blank line, a line break for <br>. (Articles have no preformatted text, whose whitespace this would fold too.)
+ */
 export function htmlToText(html: string): string {
-  const withBreaks = html.replace(/<br\s*\/?>/gi, '\n').replace(blockEnd, '\n\n');
-  const text = decodeEntities(withBreaks.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ''));
-  return text
+  const folded = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ');
+  const withBreaks = folded.replace(/<br\s*\/?>/gi, '\n').replace(blockEnd, '\n\n');
+  return decodeEntities(withBreaks.replace(/<[^>]*>/g, ''))
     .split(/\n\s*\n/)
     .map((block) =>
       block
         .split('\n')
-        .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
+        .map((line) => line.replace(/ +/g, ' ').trim())
         .filter(Boolean)
         .join('\n'),
     )

@@ -41,10 +41,11 @@ export type JsonSchema = Record<string, unknown>;
 /**
  * One collection's entry as written in a file (references are ids, dates YYYY-MM-DD), without the title that
  * `jsonSchemaFor` adds: the editors' schemas and the content API's (src/lib/api-schemas.ts) are built on it.
+ * With io 'output', the entry as parsed: only its `required` lists are of use (fields with defaults are there).
  */
-export function entryJsonSchema(collection: CollectionName): JsonSchema {
+export function entryJsonSchema(collection: CollectionName, io: 'input' | 'output' = 'input'): JsonSchema {
   return z.toJSONSchema(contentSchemas[collection] as z.ZodType, {
-    io: 'input',
+    io,
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       if (isCalendarDate(zodSchema._zod.def as Def)) {
