@@ -12,6 +12,7 @@ import {
   quoteBreadcrumbs,
   topicBreadcrumbs,
   topicCollection,
+  type Thing,
 } from './structured-data';
 
 const site = smallSite();
@@ -63,8 +64,8 @@ describe('NewsArticle', () => {
 });
 
 describe('breadcrumbs', () => {
-  const trail = (thing: { itemListElement?: unknown }) =>
-    (thing.itemListElement as { position: number; name: string; item: string }[]).map(({ position, name, item }) => `${position} ${name} ${item}`);
+  const trail = (thing: Thing) =>
+    (thing['itemListElement'] as { position: number; name: string; item: string }[]).map(({ position, name, item }) => `${position} ${name} ${item}`);
 
   it('lead from the home page to the page itself on articles, people, topics and quotes', () => {
     expect(trail(articleBreadcrumbs(site, site.article('pipeline-deal'), origin))).toEqual([
