@@ -83,8 +83,9 @@ test('every person has a page with their roles, their newsroom description and e
         await expect(research.locator('time').first()).toHaveAttribute('datetime', new Date(role.newsroom.from).toISOString().slice(0, 10));
       }
     }
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-    expect(jsonLd).toMatchObject({ '@type': 'Person', name: data.name });
+    // The page's schema.org Person (a BreadcrumbList stands beside it).
+    const jsonLd = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((block) => JSON.parse(block));
+    expect(jsonLd).toContainEqual(expect.objectContaining({ '@type': 'Person', name: data.name }));
 
     const theirs = quotes.filter(({ data: quote }) => quote.speaker === id);
     await expect(page.locator('[data-quote]')).toHaveCount(theirs.length);
@@ -147,8 +148,14 @@ test('every quote has its own page: words, speaker, role, date, context, its par
     expect(await copy.inputValue()).toMatch(new RegExp(`^https?://[^/]+/quotes/${id}/$`));
     await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
 
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-    expect(jsonLd).toMatchObject({ '@type': 'Quotation', text, spokenByCharacter: { name: people.find((p) => p.id === data.speaker)!.data.name } });
+    const jsonLd = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((block) => JSON.parse(block));
+    expect(jsonLd).toContainEqual(
+      expect.objectContaining({
+        '@type': 'Quotation',
+        text,
+        spokenByCharacter: expect.objectContaining({ name: people.find((p) => p.id === data.speaker)!.data.name }),
+      }),
+    );
   }
 });
 

@@ -3,6 +3,7 @@ import {
   allQuotes,
   articlesByPerson,
   articlesMentioning,
+  articlesWithPerson,
   personCounts,
   quoteTopics,
   quotesBy,
@@ -123,6 +124,20 @@ describe('a person who is both author and speaker', () => {
     expect(ids(quotesBy(selfQuoted, 'jane-doe'))).toEqual(['jane-says']);
     expect(articlesMentioning(selfQuoted, 'jane-doe')).toEqual([]);
     expect(personCounts(selfQuoted, 'jane-doe')).toEqual({ quotes: 1, articles: 1 });
+  });
+});
+
+describe('a person\'s feed', () => {
+  it('carries every article they wrote, edited, are quoted, named or linked in, newest first, each once', () => {
+    expect(ids(articlesWithPerson(site, 'jane-doe'))).toEqual(['march', 'october']);
+    expect(ids(articlesWithPerson(site, 'ed-editor'))).toEqual(['march', 'october']);
+    expect(ids(articlesWithPerson(site, 'sam-analyst'))).toEqual(['march', 'october']);
+    expect(ids(articlesWithPerson(site, 'pat-mentioned'))).toEqual(['october']);
+  });
+
+  it('is empty for someone no published article names, and leaves drafts out', () => {
+    expect(articlesWithPerson(site, 'nobody-yet')).toEqual([]);
+    expect(ids(articlesWithPerson(site, 'sam-analyst'))).not.toContain('unpublished');
   });
 });
 

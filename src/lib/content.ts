@@ -277,13 +277,21 @@ export function articlesMentioning(site: Site, personId: string): Article[] {
   });
 }
 
-/** How much of a person the site holds: their quotes, and the articles they wrote, edited or appear in. */
-export function personCounts(site: Site, personId: string): { quotes: number; articles: number } {
-  const articles = new Set([
+/** Every article a person wrote, edited, is quoted or mentioned in, newest first: what their feed carries. */
+export function articlesWithPerson(site: Site, personId: string): Article[] {
+  const ids = new Set([
     ...articlesByPerson(site, personId).map(({ article }) => article.id),
     ...articlesMentioning(site, personId).map((article) => article.id),
   ]);
-  return { quotes: site.quotes.filter((quote) => quote.data.speaker.id === personId).length, articles: articles.size };
+  return site.articles.filter((article) => ids.has(article.id));
+}
+
+/** How much of a person the site holds: their quotes, and the articles they wrote, edited or appear in. */
+export function personCounts(site: Site, personId: string): { quotes: number; articles: number } {
+  return {
+    quotes: site.quotes.filter((quote) => quote.data.speaker.id === personId).length,
+    articles: articlesWithPerson(site, personId).length,
+  };
 }
 
 /** Everything filed under a topic: articles newest first, quotes newest first, figures, routes and the people quoted. */

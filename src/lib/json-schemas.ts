@@ -35,10 +35,17 @@ function isCalendarDate(def: Def): boolean {
   return input?.type === 'union' && !!input.options?.some((option) => option._zod.def.type === 'date');
 }
 
-/** One collection's JSON Schema: what a file may contain as written (references are ids, dates YYYY-MM-DD). */
-export function jsonSchemaFor(collection: CollectionName): Record<string, unknown> {
-  const schema = z.toJSONSchema(contentSchemas[collection] as z.ZodType, {
-    io: 'input',
+/** A JSON Schema, as z.toJSONSchema writes it. */
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * One collection's entry as written in a file (references are ids, dates YYYY-MM-DD), without the title that
+ * `jsonSchemaFor` adds: the editors' schemas and the content API's (src/lib/api-schemas.ts) are built on it.
+ * With io 'output', the entry as parsed: only its `required` lists are of use (fields with defaults are there).
+ */
+export function entryJsonSchema(collection: CollectionName, io: 'input' | 'output' = 'input'): JsonSchema {
+  return z.toJSONSchema(contentSchemas[collection] as z.ZodType, {
+    io,
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       if (isCalendarDate(zodSchema._zod.def as Def)) {
@@ -49,6 +56,11 @@ export function jsonSchemaFor(collection: CollectionName): Record<string, unknow
       }
     },
   });
+}
+
+/** One collection's JSON Schema: what a file may contain as written (references are ids, dates YYYY-MM-DD). */
+export function jsonSchemaFor(collection: CollectionName): JsonSchema {
+  const schema = entryJsonSchema(collection);
   const folder = collection === 'articles' ? 'articles/*.mdx frontmatter' : `${collection}/*.yaml`;
   return {
     $schema: schema.$schema,

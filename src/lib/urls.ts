@@ -45,6 +45,32 @@ export const absoluteUrl = (href: string, site: URL | undefined) => (site ? new 
 export const correctionsUrl = () => page('corrections');
 /** The site's RSS feed. */
 export const feedUrl = () => `${base}/rss.xml`;
+/** The RSS feed of the articles on one topic. */
+export const topicFeedUrl = (id: string) => `${topicUrl(id)}rss.xml`;
+/** The RSS feed of the articles a person wrote, edited, is quoted or mentioned in. */
+export const personFeedUrl = (id: string) => `${personUrl(id)}rss.xml`;
+
+/** The site's icon, also its logo in structured data. */
+export const faviconUrl = () => `${base}/favicon.svg`;
+/** The sitemap index that @astrojs/sitemap writes. */
+export const sitemapUrl = () => `${base}/sitemap-index.xml`;
+
+/**
+ * The headless content API: static JSON under a versioned path, so a later incompatible shape can live beside it
+ * at /api/v2/ while consumers move over.
+ */
+const api = (...segments: string[]) => `${base}/api/v1/${segments.map(encodeURIComponent).join('/')}`;
+/** The API's index document: every collection with its URL, JSON Schema and count. */
+export const apiIndexUrl = () => api('index.json');
+/** A collection's document, e.g. /api/v1/quotes.json; routes are GeoJSON, /api/v1/routes.geojson. */
+export const apiCollectionUrl = (name: string, extension = 'json') => api(`${name}.${extension}`);
+/** One article's document. */
+export const apiArticleUrl = (id: string) => {
+  const segments = id.split('/');
+  return api('articles', ...segments.slice(0, -1), `${segments.at(-1)}.json`);
+};
+/** The JSON Schema an API document validates against. */
+export const apiSchemaUrl = (name: string) => api('schemas', `${name}.schema.json`);
 
 /** The country shapes the interactive route maps draw, built from Natural Earth by src/pages/maps/basemap.json.ts. */
 export const basemapUrl = () => `${base}/maps/basemap.json`;

@@ -1,0 +1,219 @@
+/**
+ * The headless content API (/api/v1/): the documents other programs read, built from the same `Site` as the pages.
+ *
+ * Each entry is its content file as written (references as ids, dates as YYYY-MM-DD, defaults filled in) plus the
+ * fields the API adds: its id and the absolute URLs of its page, feed or place in an article. So every document
+ * validates against a JSON Schema generated from the zod schemas (src/lib/api-schemas.ts), and an entry read from
+ * the API is a valid content file once the added fields are dropped.
+ */
+import type { FeatureCollection, LineString } from 'geojson';
+import { quoteText } from '../schemas/quote';
+import type { Article, Figure, Person, Place, Quote, Route, Site, Topic } from './content';
+import { lastModified } from './content';
+import type { CollectionName } from './checks';
+import { isoDate } from './dates';
+import { routeFeatures, toMapRoute, type RouteProperties } from './geo';
+import { htmlToText, portableHtml } from './html-text';
+import { siteDescription, siteName } from './site';
+import {
+  absoluteUrl,
+  apiArticleUrl,
+  apiCollectionUrl,
+  apiIndexUrl,
+  apiSchemaUrl,
+  articleUrl,
+  figureInArticleUrl,
+  homeUrl,
+  personFeedUrl,
+  personUrl,
+  quoteInArticleUrl,
+  quoteUrl,
+  topicFeedUrl,
+  topicUrl,
+} from './urls';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** What Astro's `reference()` (and the test stand-in) turns an id into. */
+const isReference = (value: unknown): value is { id: string; collection: string } =>
+  isPlainObject(value) &&
+  Object.keys(value).length === 2 &&
+  typeof value['id'] === 'string' &&
+  typeof value['collection'] === 'string';
+
+/**
+ * Parsed entry data back as a content file writes it: references become ids, dates YYYY-MM-DD, undefined fields are
+ * left out. Anything else that is not plain data (a class instance, a function) is refused with its path, so a new
+ * kind of field cannot slip into the API half-serialised.
+ */
+export function toWire(value: unknown, path = 'data'): Json {
+  if (value instanceof Date) return isoDate(value);
+  if (Array.isArray(value)) return value.map((item, index) => toWire(item, `${path}[${index}]`));
+  if (isReference(value)) return value.id;
+  if (isPlainObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, field]) => field !== undefined)
+        .map(([key, field]) => [key, toWire(field, `${path}.${key}`)]),
+    );
+  }
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new Error(`toWire: ${path} is ${String(value)}, which JSON cannot hold as content data.`);
+}
+
+const wireObject = (data: unknown, path: string) => toWire(data, path) as JsonObject;
+
+/** The collections the API publishes, in the order the index lists them. */
+export const apiCollections = ['articles', 'people', 'quotes', 'figures', 'topics', 'places', 'routes'] as const satisfies readonly CollectionName[];
+export type ApiCollection = (typeof apiCollections)[number];
+
+/** Routes are published as GeoJSON; every other collection as JSON. */
+export const apiFormats: Record<ApiCollection, { extension: string; mediaType: string }> = {
+  articles: { extension: 'json', mediaType: 'application/json' },
+  people: { extension: 'json', mediaType: 'application/json' },
+  quotes: { extension: 'json', mediaType: 'application/json' },
+  figures: { extension: 'json', mediaType: 'application/json' },
+  topics: { extension: 'json', mediaType: 'application/json' },
+  places: { extension: 'json', mediaType: 'application/json' },
+  routes: { extension: 'geojson', mediaType: 'application/geo+json' },
+};
+
+/** The URL of a collection's document. */
+export const apiDocumentUrl = (collection: ApiCollection) => apiCollectionUrl(collection, apiFormats[collection].extension);
+
+/** The rendered body of an article, as the API gives it. */
+export interface RenderedBody {
+  /** The article's MDX rendered to HTML (src/lib/article-body.ts says with which components). */
+  html: string;
+}
+
+/** An article: its frontmatter, when it last changed, the URLs of its page and document, and its body three ways. */
+export function apiArticle(article: Article, rendered: RenderedBody, origin: URL): JsonObject {
+  const { leadImage, ...data } = article.data;
+  return {
+    id: article.id,
+    url: absoluteUrl(articleUrl(article.id), origin),
+    apiUrl: absoluteUrl(apiArticleUrl(article.id), origin),
+    ...wireObject(data, `articles/${article.id}`),
+    // An image file the site holds is published as its absolute URL; the record without a file stays as written.
+    ...(leadImage
+      ? {
+          leadImage: wireObject(
+            { ...leadImage, src: leadImage.src ? absoluteUrl(leadImage.src.src, origin) : undefined },
+            `articles/${article.id}.leadImage`,
+          ),
+        }
+      : {}),
+    lastModified: isoDate(lastModified(article)),
+    body: {
+      mdx: article.body ?? '',
+      html: portableHtml(rendered.html, origin),
+      text: htmlToText(rendered.html),
+    },
+  };
+}
+
+export function apiPerson(person: Person, origin: URL): JsonObject {
+  return {
+    id: person.id,
+    url: absoluteUrl(personUrl(person.id), origin),
+    feedUrl: absoluteUrl(personFeedUrl(person.id), origin),
+    ...wireObject(person.data, `people/${person.id}`),
+  };
+}
+
+/** A quote: its words as one text and as the segments the article splits it into, and where to read it. */
+export function apiQuote(quote: Quote, origin: URL): JsonObject {
+  const { text, ...data } = quote.data;
+  return {
+    id: quote.id,
+    url: absoluteUrl(quoteUrl(quote.id), origin),
+    inArticleUrl: absoluteUrl(quoteInArticleUrl(quote.data.article.id, quote.id), origin),
+    text: quoteText(text),
+    segments: Array.isArray(text) ? [...text] : [text],
+    ...wireObject(data, `quotes/${quote.id}`),
+  };
+}
+
+export function apiFigure(figure: Figure, origin: URL): JsonObject {
+  return {
+    id: figure.id,
+    inArticleUrl: absoluteUrl(figureInArticleUrl(figure.data.article.id, figure.id), origin),
+    ...wireObject(figure.data, `figures/${figure.id}`),
+  };
+}
+
+export function apiTopic(topic: Topic, origin: URL): JsonObject {
+  return {
+    id: topic.id,
+    url: absoluteUrl(topicUrl(topic.id), origin),
+    feedUrl: absoluteUrl(topicFeedUrl(topic.id), origin),
+    ...wireObject(topic.data, `topics/${topic.id}`),
+  };
+}
+
+export function apiPlace(place: Place): JsonObject {
+  return { id: place.id, ...wireObject(place.data, `places/${place.id}`) };
+}
+
+/** A collection's document: its entries under `items`. */
+export const itemsDocument = (items: JsonObject[]): JsonObject => ({ items });
+
+/**
+ * The routes as a GeoJSON FeatureCollection: one LineString per route through its waypoints (the lines the map
+ * draws, src/lib/geo.ts), with the route's entry as the feature's properties.
+ */
+export function apiRoutes(site: Site): FeatureCollection<LineString, RouteProperties & JsonObject> {
+  const collection = routeFeatures(site.routes.map((route) => toMapRoute(route, site.place)));
+  const entries = new Map<string, Route>(site.routes.map((route) => [route.id, route]));
+  return {
+    ...collection,
+    features: collection.features.map((feature) => ({
+      ...feature,
+      properties: { ...feature.properties, ...wireObject(entries.get(feature.properties.route)!.data, `routes/${feature.properties.route}`) },
+    })),
+  };
+}
+
+/** What the index says about each collection. */
+const collectionDescriptions: Record<ApiCollection, string> = {
+  articles: 'Published articles, newest first, with their body as MDX, HTML and plain text.',
+  people: 'People who wrote, edited, are quoted or named, by family name.',
+  quotes: 'Quotes verbatim as published, with speaker, role at the time, date and article.',
+  figures: 'Figures the articles report, with who they come from and when they hold.',
+  topics: 'Topics, by name.',
+  places: 'Places the articles and routes name, with coordinates (WGS 84).',
+  routes: 'Pipelines, shipping lanes and rail routes as a GeoJSON FeatureCollection of LineStrings.',
+};
+
+/** The index document: the site, and every collection with its document, JSON Schema and count. */
+export function apiIndex(site: Site, origin: URL): JsonObject {
+  const absolute = (href: string) => absoluteUrl(href, origin);
+  return {
+    version: 'v1',
+    url: absolute(apiIndexUrl()),
+    schema: absolute(apiSchemaUrl('index')),
+    site: { name: siteName, description: siteDescription, url: absolute(homeUrl()) },
+    collections: apiCollections.map((collection) => ({
+      name: collection,
+      description: collectionDescriptions[collection],
+      url: absolute(apiDocumentUrl(collection)),
+      mediaType: apiFormats[collection].mediaType,
+      schema: absolute(apiSchemaUrl(collection)),
+      count: site[collection].length,
+      ...(collection === 'articles'
+        ? { itemSchema: absolute(apiSchemaUrl('article')), itemUrls: site.articles.map((article) => absolute(apiArticleUrl(article.id))) }
+        : {}),
+    })),
+  };
+}
+
+/** A static JSON response; prerendered, its body becomes the file (the server's own mapping decides its type). */
+export function jsonResponse(data: unknown, mediaType = 'application/json', indent?: number): Response {
+  return new Response(`${JSON.stringify(data, null, indent)}\n`, { headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
+}

@@ -1,0 +1,9 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { jsonResponse } from '@/lib/api';
+import { apiSchema, apiSchemaNames, type ApiSchemaName } from '@/lib/api-schemas';
+
+export const getStaticPaths = (() => apiSchemaNames.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+
+/** The JSON Schema of each API document, generated from the zod schemas. */
+export const GET: APIRoute = ({ params }) =>
+  jsonResponse(apiSchema(params.name as ApiSchemaName), 'application/schema+json', 2);

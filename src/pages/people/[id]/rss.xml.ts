@@ -1,0 +1,16 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { articlesWithPerson, loadSite, type Person } from '@/lib/content';
+import { personFeed } from '@/lib/feeds';
+import { requireOrigin } from '@/lib/site';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return site.people.map((person) => ({ params: { id: person.id }, props: { person } }));
+}) satisfies GetStaticPaths;
+
+/** The articles one person wrote, edited, is quoted or mentioned in: /people/<id>/rss.xml. */
+export const GET: APIRoute<{ person: Person }> = async ({ props: { person }, site: origin }) => {
+  const site = await loadSite();
+  return rss(personFeed(site, requireOrigin(origin), person, articlesWithPerson(site, person.id)));
+};

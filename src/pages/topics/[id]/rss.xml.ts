@@ -1,0 +1,16 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSite, topicItems, type Topic } from '@/lib/content';
+import { topicFeed } from '@/lib/feeds';
+import { requireOrigin } from '@/lib/site';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return site.topics.map((topic) => ({ params: { id: topic.id }, props: { topic } }));
+}) satisfies GetStaticPaths;
+
+/** The articles filed under one topic: /topics/<id>/rss.xml. */
+export const GET: APIRoute<{ topic: Topic }> = async ({ props: { topic }, site: origin }) => {
+  const site = await loadSite();
+  return rss(topicFeed(site, requireOrigin(origin), topic, topicItems(site, topic.id).articles));
+};
