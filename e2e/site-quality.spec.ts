@@ -108,6 +108,7 @@ test('every internal link and #fragment resolves, no page requests another host 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('every page shows its heading, content and navigation', async ({ page }) => {
+    test.setTimeout(120_000);
     for (const pagePath of pages) {
       await page.goto(pagePath);
       await expect(page.locator('h1').first(), pagePath).toBeAttached();
