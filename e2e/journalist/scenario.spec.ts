@@ -127,10 +127,11 @@ test.describe('without JavaScript', () => {
 
 test('search finds the new quote by its words, shown as hers, and leads to it in the article', async ({ page }) => {
   await page.goto(`/search/?q=${searchWord}`);
-  const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  const results = page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
   // The quote, and the article it stands in.
   await expect(page.getByRole('status')).toHaveText(`2 results for “${searchWord}”.`);
-  expect(await results.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['type']))).toEqual(['quote', 'article']);
+  // The status can be written a moment before the list: poll.
+  await expect.poll(() => results.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['type']))).toEqual(['quote', 'article']);
   await expect(results.nth(1).getByRole('link')).toHaveText(article.title);
   await expect(results.first().locator('.result-type')).toHaveText('Quote');
   await expect(results.first().getByRole('link').locator('q')).toHaveText(analystQuote.text);
