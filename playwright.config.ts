@@ -11,6 +11,8 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   testDir: 'e2e',
+  // The journalist scenario runs on its own fixture build: playwright.journalist.config.ts.
+  testIgnore: 'journalist/**',
   forbidOnly: !!process.env.CI,
   retries: 0,
   ...(process.env.CI ? { workers: 2 } : {}),

@@ -13,9 +13,9 @@ export function seedLines(): string[] {
   return text.split('\n').map(normalize).filter(Boolean);
 }
 
-/** Entries of a data collection in the content folder the site was built from. */
-export function readEntries<T>(collection: string): { id: string; data: T }[] {
-  const folder = path.resolve(process.env.CONTENT_DIR ?? 'content', collection);
+/** Entries of a data collection in the content folder the site was built from (or in `contentDir`). */
+export function readEntries<T>(collection: string, contentDir = process.env.CONTENT_DIR ?? 'content'): { id: string; data: T }[] {
+  const folder = path.resolve(contentDir, collection);
   return fs
     .readdirSync(folder)
     .filter((file) => /\.ya?ml$/.test(file))

@@ -10,6 +10,9 @@ const root = process.cwd();
 const out = path.resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${out}.staging`;
 const previous = `${out}.previous`;
+// Messages name the output folder relative to the project when it is inside it, else in full (not ../../../tmp/x).
+const relative = path.relative(root, out);
+const where = relative.startsWith('..') || path.isAbsolute(relative) ? out : relative || out;
 
 fs.rmSync(staging, { recursive: true, force: true });
 const astro = path.join(root, 'node_modules', '.bin', 'astro');
@@ -19,7 +22,6 @@ const result = spawnSync(astro, ['build', '--outDir', staging, ...process.argv.s
 
 if (result.status !== 0) {
   fs.rmSync(staging, { recursive: true, force: true });
-  const where = path.relative(root, out) || out;
   console.error(`\nBuild failed: ${fs.existsSync(out) ? `the previous ${where}/ is unchanged` : `no ${where}/ was written`}.`);
   process.exit(result.status ?? 1);
 }
@@ -28,4 +30,4 @@ fs.rmSync(previous, { recursive: true, force: true });
 if (fs.existsSync(out)) fs.renameSync(out, previous);
 fs.renameSync(staging, out);
 fs.rmSync(previous, { recursive: true, force: true });
-console.log(`Build complete: ${path.relative(root, out) || out}/ updated.`);
+console.log(`Build complete: ${where}/ updated.`);

@@ -3,6 +3,7 @@
  * cannot (references, MDX component ids, quote placement, real dates), leaves drafts out in one place, and answers
  * the questions pages ask.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
@@ -15,7 +16,7 @@ import {
   type CollectionName,
   type Problem,
 } from './checks';
-import { displayPath, duplicateIds } from './content-files';
+import { displayPath, duplicateIds, parseContentFiles, readContentFiles } from './content-files';
 import { contentDir } from './content-dir';
 import { rankRelated, type RelatedCandidate, type Relation } from './related';
 
@@ -45,15 +46,31 @@ export interface Site {
   route: (id: string) => Route;
 }
 
-let loading: Promise<Site> | undefined;
+let loading: { files: string; site: Promise<Site> } | undefined;
 
-/** The whole site's content, checked. Loaded once and shared by every page of a build. */
+/**
+ * The whole site's content, checked. Loaded once and shared by every page of a build.
+ *
+ * In `astro dev`, Astro keeps serving the last valid version of an entry whose edit breaks its schema, and only
+ * logs why in the terminal. So dev reads the content files on every page, as `npm run check:content` does: a
+ * schema problem stops the page with the same message as the check, and a changed file loads the content again.
+ */
 export function loadSite(): Promise<Site> {
-  loading ??= load();
-  return loading;
+  if (import.meta.env.DEV) {
+    const files = readContentFiles(contentDir);
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file.file).update('\0').update(file.raw).update('\0');
+    const key = hash.digest('hex');
+    if (loading?.files !== key) loading = { files: key, site: load(parseContentFiles(files).problems) };
+    return loading.site;
+  }
+  loading ??= { files: '', site: load([]) };
+  return loading.site;
 }
 
-async function load(): Promise<Site> {
+/** Astro's collections, checked across entries; `fileProblems` are schema problems found in the files themselves. */
+async function load(fileProblems: Problem[]): Promise<Site> {
+  if (fileProblems.length) throw new ContentError([...duplicateIds(contentDir), ...fileProblems]);
   const [articles, people, quotes, figures, topics, places, routes] = await Promise.all([
     getCollection('articles'),
     getCollection('people'),

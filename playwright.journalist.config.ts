@@ -1,0 +1,37 @@
+import { defineConfig, devices } from '@playwright/test';
+import { fixtureOut, fixturePort } from './e2e/journalist/fixture';
+import { chromiumLaunch } from './playwright.config';
+
+/**
+ * The journalist scenario (issue 6): a second article added with the scaffolders to a scratch copy of content/,
+ * built with CONTENT_DIR and OUT_DIR, and served on its own port. `npm run test:e2e` runs it after the main suite.
+ *
+ * `--ignore-lock` lets this `astro preview` start while another one of the project runs (Astro 7 otherwise
+ * refuses a second preview of the same project: https://github.com/withastro/astro/releases/tag/astro@7.3.0).
+ */
+export default defineConfig({
+  testDir: 'e2e/journalist',
+  outputDir: 'test-results/journalist',
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    baseURL: `http://localhost:${fixturePort}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'journalist',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+    },
+  ],
+  globalTeardown: './e2e/journalist/teardown.ts',
+  webServer: {
+    // Always a fresh fixture: a server left on this port would be serving some other build.
+    command: `npx tsx e2e/journalist/prepare.ts && ASTRO_PREVIEW_BACKGROUND=0 npx astro preview --outDir '${fixtureOut}' --port ${fixturePort} --ignore-lock`,
+    url: `http://localhost:${fixturePort}/`,
+    reuseExistingServer: false,
+    // Copying content, five scaffolder runs, a content check and a full build come before the server starts.
+    timeout: 300_000,
+  },
+});
