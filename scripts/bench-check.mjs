@@ -4,18 +4,11 @@
  * on the 2-core CI machine; a report for another size is refused rather than judged.
  */
 import fs from 'node:fs';
-
-export const budgets = {
-  ms_per_article: 20,
-  peak_rss_mb: 2048,
-  article_page_bytes_gz: 30_000,
-  article_page_js_bytes_gz: 5_000,
-  search_bytes_first_query: 150_000,
-};
+import { budgetArticles, budgets } from './bench/budgets.mjs';
 
 const report = JSON.parse(fs.readFileSync('bench-results/latest.json', 'utf8'));
-if (report.articles !== 1000) {
-  console.error(`bench-results/latest.json is for ${report.articles} articles; the budgets are for 1000. Run npm run bench first.`);
+if (report.articles !== budgetArticles) {
+  console.error(`bench-results/latest.json is for ${report.articles} articles; the budgets are for ${budgetArticles}. Run npm run bench first.`);
   process.exit(2);
 }
 let failed = 0;
@@ -25,4 +18,5 @@ for (const [field, limit] of Object.entries(budgets)) {
   if (!ok) failed++;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${field.padEnd(26)} ${String(value).padStart(10)} <= ${limit}`);
 }
+console.log(`(${report.date}, load average at start ${report.load_average_start?.join(' ') ?? 'not recorded'})`);
 process.exit(failed ? 1 : 0);

@@ -47,6 +47,7 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
     const text = parts.join(' ');
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
+  /** @type {Record<string, string>} */
   const files = {};
 
   const topicCount = Math.max(5, Math.round(count / 20));

@@ -23,26 +23,58 @@ export interface TrimOptions {
   precision: number;
 }
 
+/** The topology decoded once: land polygons and country borders as coordinates, before any cut. */
+interface Decoded {
+  land: Position[][][];
+  borders: Position[][];
+}
+
+// Decoding Natural Earth 1:50m takes far longer than cutting it, and a build draws a map on every page with one:
+// decode each topology once, and cut each box once.
+const decoded = new WeakMap<Topology, Decoded>();
+const trimmed = new WeakMap<Topology, Map<string, Basemap>>();
+
 /** World-atlas topology (countries-50m.json and the like: objects `land` and `countries`) cut to `bounds`. */
 export function trimBasemap(
   topology: Topology,
   bounds: Bounds,
   { tolerance, precision }: TrimOptions = { tolerance: 0.02, precision: 3 },
 ): Basemap {
+  const key = JSON.stringify([bounds.west, bounds.south, bounds.east, bounds.north, tolerance, precision]);
+  let cuts = trimmed.get(topology);
+  if (!cuts) trimmed.set(topology, (cuts = new Map()));
+  let basemap = cuts.get(key);
+  if (!basemap) {
+    basemap = cut(decode(topology), bounds, { tolerance, precision });
+    cuts.set(key, basemap);
+  }
+  // Callers get their own copy of the bounds; the coordinates are shared and never changed.
+  return { ...basemap, bounds: { ...bounds } };
+}
+
+function decode(topology: Topology): Decoded {
+  let found = decoded.get(topology);
+  if (found) return found;
   const objects = topology.objects as { land?: GeometryCollection; countries?: GeometryCollection };
   if (!objects.land || !objects.countries) throw new Error('trimBasemap: expected a world-atlas topology with `land` and `countries`.');
+  const borderMesh: MultiLineString = mesh(topology, objects.countries, (a, b) => a !== b);
+  found = { land: polygonsOf(feature(topology, objects.land)), borders: borderMesh.coordinates };
+  decoded.set(topology, found);
+  return found;
+}
+
+function cut({ land: polygons, borders: lines }: Decoded, bounds: Bounds, { tolerance, precision }: TrimOptions): Basemap {
   const round = (p: Position): Position => [roundTo(p[0]!, precision), roundTo(p[1]!, precision)];
 
   const land: Position[][][] = [];
-  for (const polygon of polygonsOf(feature(topology, objects.land))) {
+  for (const polygon of polygons) {
     const rings = polygon
       .map((ring) => simplify(clipRing(ring, bounds), tolerance, true).map(round))
       .filter((ring) => ring.length >= 4);
     if (rings.length) land.push(rings);
   }
 
-  const borderMesh: MultiLineString = mesh(topology, objects.countries, (a, b) => a !== b);
-  const borders = borderMesh.coordinates
+  const borders = lines
     .flatMap((line) => clipLine(line, bounds))
     .map((line) => simplify(line, tolerance, false).map(round))
     .filter((line) => line.length >= 2);

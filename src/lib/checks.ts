@@ -74,9 +74,12 @@ export interface ComponentUse {
 export function findComponentUses(raw: string): ComponentUse[] {
   const text = blankCodeFences(stripFrontmatter(raw));
   const uses: ComponentUse[] = [];
+  // Matches come in order, so lines are counted on from the last match rather than from the top each time.
+  let line = 1;
+  let counted = 0;
   for (const match of text.matchAll(/<([A-Z][A-Za-z0-9]*)\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)\/?>/g)) {
     const [tag, component, attributes = ''] = match;
-    const line = lineAt(text, match.index);
+    for (; counted < match.index; counted++) if (text.charCodeAt(counted) === 10) line++;
     const spec = mdxComponents[component as MdxComponentName];
     if (!spec) {
       uses.push({ component: component!, ids: [], line, tag });

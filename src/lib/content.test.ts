@@ -8,9 +8,11 @@ import {
   quoteTopics,
   quotesBy,
   quotesOnTopic,
+  relatedArticles,
   speakers,
   topicItems,
 } from './content';
+import { rankRelated, type RelatedCandidate } from './related';
 import { testSite } from '@/test-support/site';
 
 const person = (name: string, title: string, organisation: string) => ({
@@ -198,5 +200,70 @@ describe('topics', () => {
       ['energy', 2],
       ['politics', 2],
     ]);
+  });
+});
+
+describe('relatedArticles at scale', () => {
+  // A small newsroom drawn at random (seeded): articles sharing topics, people and places in every combination, some
+  // chosen links, exclusions and opt-outs. The indexed search must give what ranking every article gives.
+  let state = 42;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const some = (prefix: string, pool: number, least: number, most: number) => [
+    ...new Set(Array.from({ length: least + Math.floor(next() * (most - least + 1)) }, () => `${prefix}${Math.floor(next() * pool)}`)),
+  ];
+  const count = 40;
+  const articles: Record<string, Record<string, unknown>> = {};
+  for (let n = 0; n < count; n++) {
+    const chosen = next() < 0.2 ? [`a${Math.floor(next() * count)}`].filter((id) => id !== `a${n}`) : [];
+    articles[`a${n}`] = article(`2022-0${1 + (n % 9)}-1${n % 10}`, {
+      authors: some('p', 6, 1, 1),
+      topics: some('t', 5, 1, 3),
+      people: some('p', 6, 0, 2),
+      places: some('x', 4, 0, 2),
+      related: {
+        articles: chosen,
+        automatic: next() > 0.1,
+        exclude: next() < 0.15 ? [`a${Math.floor(next() * count)}`].filter((id) => id !== `a${n}` && !chosen.includes(id)) : [],
+      },
+    });
+  }
+  const place = (i: number) => ({ name: `Place ${i}`, kind: 'city', country: 'Testland', location: { lat: i, lon: i } });
+  const newsroom = testSite({
+    people: Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`p${i}`, person(`Person ${i}`, 'Analyst', 'Test')])),
+    topics: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`t${i}`, topic(`Topic ${i}`)])),
+    places: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`x${i}`, place(i)])),
+    articles,
+    quotes: Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [`q${i}`, quote(`p${i % 6}`, analyst, `a${(i * 7) % count}`, '2022-01-01', ['t0'])]),
+    ),
+  });
+  const candidates: RelatedCandidate[] = newsroom.articles.map(({ id, data }) => ({
+    id,
+    published: data.published,
+    topics: data.topics.map((ref) => ref.id),
+    people: [
+      ...data.authors.map((ref) => ref.id),
+      ...data.people.map((ref) => ref.id),
+      ...newsroom.quotes.filter((q) => q.data.article.id === id).map((q) => q.data.speaker.id),
+    ],
+    places: data.places.map((ref) => ref.id),
+    chosen: data.related.articles.map((ref) => ref.id),
+    automatic: data.related.automatic,
+    exclude: data.related.exclude.map((ref) => ref.id),
+  }));
+
+  it('gives every article the relations that ranking every other article gives', () => {
+    let suggested = 0;
+    for (const a of newsroom.articles) {
+      const expected = rankRelated(candidates.find((c) => c.id === a.id)!, candidates);
+      const found = relatedArticles(newsroom, a);
+      suggested += found.filter((r) => r.reason === 'suggested').length;
+      expect(
+        found.map((r) => [r.article.id, r.reason, ids(r.topics), ids(r.people), ids(r.places)]),
+        a.id,
+      ).toEqual(expected.map((r) => [r.id, r.reason, r.shared.topics, r.shared.people, r.shared.places]));
+    }
+    // The newsroom is dense enough that most articles get a full list of suggestions.
+    expect(suggested).toBeGreaterThan(count * 3);
   });
 });

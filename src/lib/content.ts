@@ -18,7 +18,7 @@ import {
 } from './checks';
 import { displayPath, duplicateIds, parseContentFiles, readContentFiles } from './content-files';
 import { contentDir } from './content-dir';
-import { rankRelated, type RelatedCandidate, type Relation } from './related';
+import { rankRelated, relatedWeights, suggestionLimit, type RelatedCandidate, type Relation } from './related';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -170,19 +170,97 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * What the pages ask, indexed once per Site: every question below would otherwise scan all quotes or all articles
+ * on every page, and a build of N articles renders about 10 N pages (docs/scale.md). Built on first use, so a Site
+ * that never answers these questions never pays for them; pages get copies of the lists.
+ */
+interface SiteIndex {
+  quotesByArticle: Map<string, Quote[]>;
+  quotesBySpeaker: Map<string, Quote[]>;
+  quotesByTopic: Map<string, Quote[]>;
+  articlesByTopic: Map<string, Article[]>;
+  figuresByTopic: Map<string, Figure[]>;
+  routesByTopic: Map<string, Route[]>;
+  /** A person's place in `site.people` (sorted by name), to sort people without scanning everyone. */
+  personOrder: Map<string, number>;
+  /** Each quote's place in `allQuotes` order. */
+  quoteOrder: Map<Quote, number>;
+  /** Sorted lists already asked for, by question. */
+  memo: Map<string, unknown>;
+}
+
+const indexes = new WeakMap<Site, SiteIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function siteIndex(site: Site): SiteIndex {
+  let index = indexes.get(site);
+  if (index) return index;
+  index = {
+    quotesByArticle: new Map(),
+    quotesBySpeaker: new Map(),
+    quotesByTopic: new Map(),
+    articlesByTopic: new Map(),
+    figuresByTopic: new Map(),
+    routesByTopic: new Map(),
+    personOrder: new Map(site.people.map((person, i) => [person.id, i])),
+    quoteOrder: new Map(),
+    memo: new Map(),
+  };
+  for (const quote of site.quotes) {
+    push(index.quotesByArticle, quote.data.article.id, quote);
+    push(index.quotesBySpeaker, quote.data.speaker.id, quote);
+    for (const topicId of new Set(quote.data.topics.map((ref) => ref.id))) push(index.quotesByTopic, topicId, quote);
+  }
+  for (const article of site.articles) {
+    for (const topicId of new Set(article.data.topics.map((ref) => ref.id))) push(index.articlesByTopic, topicId, article);
+  }
+  for (const figure of site.figures) {
+    for (const topicId of new Set(figure.data.topics.map((ref) => ref.id))) push(index.figuresByTopic, topicId, figure);
+  }
+  for (const route of site.routes) {
+    for (const topicId of new Set(route.data.topics.map((ref) => ref.id))) push(index.routesByTopic, topicId, route);
+  }
+  indexes.set(site, index);
+  sortQuotesUncached(site, site.quotes).forEach((quote, i) => index.quoteOrder.set(quote, i));
+  return index;
+}
+
+/** A list computed once per site and question; callers get their own copy. */
+function memo<T>(site: Site, key: string, compute: () => T[]): T[] {
+  const { memo: cache } = siteIndex(site);
+  let list = cache.get(key) as T[] | undefined;
+  if (!list) {
+    list = compute();
+    cache.set(key, list);
+  }
+  return [...list];
+}
+
 /** Quotes that stand in an article, in the order they were filed (the body decides the reading order). */
 export function quotesInArticle(site: Site, article: Article): Quote[] {
-  return site.quotes.filter((quote) => quote.data.article.id === article.id);
+  return [...(siteIndex(site).quotesByArticle.get(article.id) ?? [])];
 }
 
 /** Everyone an article names, quotes or mentions, excluding its authors and editors, sorted by name. */
 export function peopleInArticle(site: Site, article: Article): Person[] {
-  const ids = new Set([
-    ...article.data.people.map((ref) => ref.id),
-    ...quotesInArticle(site, article).map((quote) => quote.data.speaker.id),
-  ]);
-  for (const ref of [...article.data.authors, ...article.data.editors]) ids.delete(ref.id);
-  return site.people.filter((person) => ids.has(person.id));
+  return memo(site, `peopleInArticle\n${article.id}`, () => {
+    const ids = new Set([
+      ...article.data.people.map((ref) => ref.id),
+      ...quotesInArticle(site, article).map((quote) => quote.data.speaker.id),
+    ]);
+    for (const ref of [...article.data.authors, ...article.data.editors]) ids.delete(ref.id);
+    const { personOrder } = siteIndex(site);
+    return [...ids]
+      .filter((id) => personOrder.has(id))
+      .sort((a, b) => personOrder.get(a)! - personOrder.get(b)!)
+      .map((id) => site.people[personOrder.get(id)!]!);
+  });
 }
 
 /** The role a person is best known by now: the first listed. */
@@ -231,8 +309,17 @@ function readingPosition(article: Article | undefined, quoteId: string): number 
  * them in the article (so the quotes of one interview read as they were published).
  */
 export function sortQuotes(site: Site, quotes: readonly Quote[]): Quote[] {
+  const { quoteOrder } = siteIndex(site);
+  // The site's own quotes have their place in the order already; anything else is sorted the long way.
+  if (quotes.every((quote) => quoteOrder.has(quote))) {
+    return [...quotes].sort((a, b) => quoteOrder.get(a)! - quoteOrder.get(b)!);
+  }
+  return sortQuotesUncached(site, quotes);
+}
+
+function sortQuotesUncached(site: Site, quotes: readonly Quote[]): Quote[] {
   const articles = new Map(site.articles.map((article) => [article.id, article]));
-  const key = (quote: Quote) => {
+  const keyOf = (quote: Quote) => {
     const article = articles.get(quote.data.article.id);
     return {
       said: quote.data.said.date.getTime(),
@@ -240,7 +327,7 @@ export function sortQuotes(site: Site, quotes: readonly Quote[]): Quote[] {
       position: readingPosition(article, quote.id),
     };
   };
-  const keys = new Map(quotes.map((quote) => [quote.id, key(quote)]));
+  const keys = new Map(quotes.map((quote) => [quote.id, keyOf(quote)]));
   return [...quotes].sort((a, b) => {
     const ka = keys.get(a.id)!;
     const kb = keys.get(b.id)!;
@@ -255,30 +342,48 @@ export function allQuotes(site: Site): Quote[] {
 
 /** What a person said, newest first. */
 export function quotesBy(site: Site, personId: string): Quote[] {
-  return sortQuotes(
-    site,
-    site.quotes.filter((quote) => quote.data.speaker.id === personId),
-  );
+  return memo(site, `quotesBy\n${personId}`, () => sortQuotes(site, siteIndex(site).quotesBySpeaker.get(personId) ?? []));
 }
 
 /** Quotes about a topic, newest first. */
 export function quotesOnTopic(site: Site, topicId: string): Quote[] {
-  return sortQuotes(
-    site,
-    site.quotes.filter((quote) => quote.data.topics.some((ref) => ref.id === topicId)),
-  );
+  return memo(site, `quotesOnTopic\n${topicId}`, () => sortQuotes(site, siteIndex(site).quotesByTopic.get(topicId) ?? []));
 }
 
 export type Credit = 'author' | 'editor';
 
+/** Each person's credits, article by article, newest first; and the articles that mention each person. */
+function peopleArticles(site: Site): {
+  credits: Map<string, { article: Article; credits: Credit[] }[]>;
+  mentions: Map<string, Article[]>;
+} {
+  const { memo: cache } = siteIndex(site);
+  const key = 'peopleArticles';
+  let found = cache.get(key) as ReturnType<typeof peopleArticles> | undefined;
+  if (found) return found;
+  found = { credits: new Map(), mentions: new Map() };
+  for (const article of site.articles) {
+    const authors = new Set(article.data.authors.map((ref) => ref.id));
+    const editors = new Set(article.data.editors.map((ref) => ref.id));
+    for (const id of new Set([...authors, ...editors])) {
+      const credits: Credit[] = [];
+      if (authors.has(id)) credits.push('author');
+      if (editors.has(id)) credits.push('editor');
+      push(found.credits, id, { article, credits });
+    }
+    const mentioned = new Set([
+      ...peopleInArticle(site, article).map((person) => person.id),
+      ...componentUses(article).flatMap((use) => (use.component === 'Person' && use.ids[0] !== undefined ? [use.ids[0]] : [])),
+    ]);
+    for (const id of mentioned) if (!authors.has(id) && !editors.has(id)) push(found.mentions, id, article);
+  }
+  cache.set(key, found);
+  return found;
+}
+
 /** Articles a person wrote or edited, newest first, with what they did on each. */
 export function articlesByPerson(site: Site, personId: string): { article: Article; credits: Credit[] }[] {
-  return site.articles.flatMap((article) => {
-    const credits: Credit[] = [];
-    if (article.data.authors.some((ref) => ref.id === personId)) credits.push('author');
-    if (article.data.editors.some((ref) => ref.id === personId)) credits.push('editor');
-    return credits.length ? [{ article, credits }] : [];
-  });
+  return (peopleArticles(site).credits.get(personId) ?? []).map(({ article, credits }) => ({ article, credits: [...credits] }));
 }
 
 /**
@@ -286,12 +391,7 @@ export function articlesByPerson(site: Site, personId: string): { article: Artic
  * people list of `peopleInArticle`, plus names linked in the body with <Person>.
  */
 export function articlesMentioning(site: Site, personId: string): Article[] {
-  return site.articles.filter((article) => {
-    const credited = [...article.data.authors, ...article.data.editors].some((ref) => ref.id === personId);
-    if (credited) return false;
-    if (peopleInArticle(site, article).some((person) => person.id === personId)) return true;
-    return componentUses(article).some((use) => use.component === 'Person' && use.ids[0] === personId);
-  });
+  return [...(peopleArticles(site).mentions.get(personId) ?? [])];
 }
 
 /** Every article a person wrote, edited, is quoted or mentioned in, newest first: what their feed carries. */
@@ -305,10 +405,12 @@ export function articlesWithPerson(site: Site, personId: string): Article[] {
 
 /** How much of a person the site holds: their quotes, and the articles they wrote, edited or appear in. */
 export function personCounts(site: Site, personId: string): { quotes: number; articles: number } {
-  return {
-    quotes: site.quotes.filter((quote) => quote.data.speaker.id === personId).length,
-    articles: articlesWithPerson(site, personId).length,
-  };
+  const { credits, mentions } = peopleArticles(site);
+  const articles = new Set([
+    ...(credits.get(personId) ?? []).map(({ article }) => article.id),
+    ...(mentions.get(personId) ?? []).map((article) => article.id),
+  ]);
+  return { quotes: siteIndex(site).quotesBySpeaker.get(personId)?.length ?? 0, articles: articles.size };
 }
 
 /** Everything filed under a topic: articles newest first, quotes newest first, figures, routes and the people quoted. */
@@ -316,34 +418,43 @@ export function topicItems(
   site: Site,
   topicId: string,
 ): { articles: Article[]; quotes: Quote[]; figures: Figure[]; routes: Route[]; people: Person[] } {
-  const onTopic = (refs: readonly { id: string }[]) => refs.some((ref) => ref.id === topicId);
+  const index = siteIndex(site);
   const quotes = quotesOnTopic(site, topicId);
-  const figures = site.figures.filter((figure) => onTopic(figure.data.topics));
+  const figures = [...(index.figuresByTopic.get(topicId) ?? [])];
   const involved = new Set([
     ...quotes.map((quote) => quote.data.speaker.id),
     ...figures.flatMap((figure) => ('person' in figure.data.source ? [figure.data.source.person.id] : [])),
   ]);
   return {
-    articles: site.articles.filter((article) => onTopic(article.data.topics)),
+    articles: [...(index.articlesByTopic.get(topicId) ?? [])],
     quotes,
     figures,
-    routes: site.routes.filter((route) => onTopic(route.data.topics)),
-    people: site.people.filter((person) => involved.has(person.id)),
+    routes: [...(index.routesByTopic.get(topicId) ?? [])],
+    people: [...involved]
+      .filter((id) => index.personOrder.has(id))
+      .sort((a, b) => index.personOrder.get(a)! - index.personOrder.get(b)!)
+      .map((id) => site.people[index.personOrder.get(id)!]!),
   };
 }
 
 /** People who said at least one published quote, by family name, with how many. */
 export function speakers(site: Site): { person: Person; quotes: number }[] {
-  return site.people
-    .map((person) => ({ person, quotes: site.quotes.filter((quote) => quote.data.speaker.id === person.id).length }))
-    .filter(({ quotes }) => quotes > 0);
+  return memo(site, 'speakers', () => {
+    const { quotesBySpeaker } = siteIndex(site);
+    return site.people
+      .map((person) => ({ person, quotes: quotesBySpeaker.get(person.id)?.length ?? 0 }))
+      .filter(({ quotes }) => quotes > 0);
+  });
 }
 
 /** Topics with at least one published quote, by name, with how many. */
 export function quoteTopics(site: Site): { topic: Topic; quotes: number }[] {
-  return site.topics
-    .map((topic) => ({ topic, quotes: quotesOnTopic(site, topic.id).length }))
-    .filter(({ quotes }) => quotes > 0);
+  return memo(site, 'quoteTopics', () => {
+    const { quotesByTopic } = siteIndex(site);
+    return site.topics
+      .map((topic) => ({ topic, quotes: quotesByTopic.get(topic.id)?.length ?? 0 }))
+      .filter(({ quotes }) => quotes > 0);
+  });
 }
 
 /** An article related to another, with what the two share, for the "Related" section. */
@@ -355,17 +466,22 @@ export interface RelatedArticle {
   places: Place[];
 }
 
-const candidatesBySite = new WeakMap<Site, RelatedCandidate[]>();
+interface RelatedIndex {
+  byId: Map<string, RelatedCandidate>;
+  /** Candidates by each topic, person and place they carry, and by each article they list. */
+  sharing: Map<string, RelatedCandidate[]>;
+  listing: Map<string, RelatedCandidate[]>;
+}
+
+const relatedBySite = new WeakMap<Site, RelatedIndex>();
 
 /** The ranking's view of every published article, built once per site (every article page asks). */
-function relatedCandidates(site: Site): RelatedCandidate[] {
-  let candidates = candidatesBySite.get(site);
-  if (!candidates) {
+function relatedIndex(site: Site): RelatedIndex {
+  let index = relatedBySite.get(site);
+  if (!index) {
     const speakers = new Map<string, string[]>();
-    for (const quote of site.quotes) {
-      speakers.set(quote.data.article.id, [...(speakers.get(quote.data.article.id) ?? []), quote.data.speaker.id]);
-    }
-    candidates = site.articles.map(({ id, data }) => ({
+    for (const quote of site.quotes) push(speakers, quote.data.article.id, quote.data.speaker.id);
+    const candidates: RelatedCandidate[] = site.articles.map(({ id, data }) => ({
       id,
       published: data.published,
       topics: data.topics.map((ref) => ref.id),
@@ -375,20 +491,60 @@ function relatedCandidates(site: Site): RelatedCandidate[] {
       automatic: data.related.automatic,
       exclude: data.related.exclude.map((ref) => ref.id),
     }));
-    candidatesBySite.set(site, candidates);
+    index = { byId: new Map(candidates.map((candidate) => [candidate.id, candidate])), sharing: new Map(), listing: new Map() };
+    for (const candidate of candidates) {
+      for (const key of facets(candidate).keys()) push(index.sharing, key, candidate);
+      for (const id of new Set(candidate.chosen)) push(index.listing, id, candidate);
+    }
+    relatedBySite.set(site, index);
   }
-  return candidates;
+  return index;
+}
+
+/** What two candidates can share, as keys `topic:<id>`, `person:<id>`, `place:<id>`, each with its weight. */
+function facets(candidate: RelatedCandidate): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const id of candidate.topics) keys.set(`topic:${id}`, relatedWeights.topic);
+  for (const id of candidate.people) keys.set(`person:${id}`, relatedWeights.person);
+  for (const id of candidate.places) keys.set(`place:${id}`, relatedWeights.place);
+  return keys;
 }
 
 /**
  * Articles related to `article`: those a journalist chose (on either article) first, then suggestions ranked by
- * shared topics, people and places (src/lib/related.ts).
+ * shared topics, people and places (src/lib/related.ts). Comparing an article with every other one on every article
+ * page grows with the square of the site, so the index finds the articles that share anything with it and scores
+ * them; `rankRelated` then ranks the chosen ones, those that list it, and the best-scored suggestions, which gives
+ * the same answer as ranking every article.
  */
 export function relatedArticles(site: Site, article: Article): RelatedArticle[] {
-  const candidates = relatedCandidates(site);
-  const self = candidates.find((candidate) => candidate.id === article.id);
+  const { byId, sharing, listing } = relatedIndex(site);
+  const self = byId.get(article.id);
   if (!self) return [];
-  return rankRelated(self, candidates).map((relation) => ({
+  const possible = new Set<RelatedCandidate>([self]);
+  for (const id of self.chosen) {
+    const other = byId.get(id);
+    if (other) possible.add(other);
+  }
+  for (const other of listing.get(self.id) ?? []) if (!self.exclude.includes(other.id)) possible.add(other);
+
+  if (self.automatic) {
+    // The same score as relatedScore(sharedBetween(self, other)), summed over the facets the two share.
+    const scores = new Map<RelatedCandidate, number>();
+    for (const [key, weight] of facets(self)) {
+      for (const other of sharing.get(key) ?? []) scores.set(other, (scores.get(other) ?? 0) + weight);
+    }
+    const suggestions = [...scores]
+      .filter(
+        ([other, score]) =>
+          score > 0 && !possible.has(other) && other.automatic && !self.exclude.includes(other.id) && !other.exclude.includes(self.id),
+      )
+      .sort(([a, sa], [b, sb]) => sb - sa || b.published.getTime() - a.published.getTime() || a.id.localeCompare(b.id))
+      .slice(0, suggestionLimit);
+    for (const [other] of suggestions) possible.add(other);
+  }
+
+  return rankRelated(self, [...possible]).map((relation) => ({
     article: site.article(relation.id),
     reason: relation.reason,
     topics: relation.shared.topics.map((id) => site.topic(id)),

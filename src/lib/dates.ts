@@ -9,7 +9,20 @@ const formats: Record<Precision, Intl.DateTimeFormatOptions> = {
 
 /** "25 October 2022", "September 2022" or "2022", as precisely as the date is known. */
 export function formatDate(date: Date, precision: Precision = 'day', locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, formats[precision]).format(date);
+  return formatter(locale, precision).format(date);
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one, and a build formats dates on every page.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, precision: Precision): Intl.DateTimeFormat {
+  const key = `${locale} ${precision}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, formats[precision]);
+    formatters.set(key, found);
+  }
+  return found;
 }
 
 /** The machine-readable form for `<time datetime>`: 2022-10-25, 2022-09 or 2022. */

@@ -122,28 +122,15 @@ export interface RouteMapSvgInput {
   fontSize?: number;
   /** The font size labels are placed for, when CSS may draw them larger than `fontSize`. */
   labelRoom?: number;
+  /** The labels as `placeLabels` placed them for these routes, view and `labelRoom`, when the caller has them already. */
+  labels?: readonly PlacedLabel[];
 }
 
 /** The SVG markup of a route map. Every text is escaped here, as the markup is written into the page as it is. */
-export function routeMapSvg({ routes, view, basemap, id, title, description, fontSize = 13, labelRoom = fontSize }: RouteMapSvgInput): string {
-  const point = (p: Position) => view.project(p).map((n) => round(n)).join(' ');
-  const line = (points: readonly Position[]) => `M${points.map(point).join('L')}`;
-  // Drop points that project within half a unit of the last kept one: detail the picture cannot show.
-  const thin = (points: readonly Position[]) => {
-    const kept: Position[] = [];
-    let last: [number, number] | undefined;
-    points.forEach((p, index) => {
-      const xy = view.project(p);
-      if (!last || index === points.length - 1 || Math.hypot(xy[0] - last[0], xy[1] - last[1]) >= 0.5) {
-        kept.push(p);
-        last = xy;
-      }
-    });
-    return kept;
-  };
-  const land = basemap.land.flatMap((polygon) => polygon.map((ring) => `${line(thin(ring))}Z`)).join('');
-  const borders = basemap.borders.map((border) => line(thin(border))).join('');
-  const labels = placeLabels(routePlaces(routes), view, labelRoom, routes);
+export function routeMapSvg({ routes, view, basemap, id, title, description, fontSize = 13, labelRoom = fontSize, labels: placed }: RouteMapSvgInput): string {
+  const line = (points: readonly Position[]) => pathOf(points.map(view.project));
+  const { land, borders } = basemapPaths(basemap, view);
+  const labels = placed ?? placeLabels(routePlaces(routes), view, labelRoom, routes);
   const labelAt = (l: PlacedLabel) => {
     const [dx, dy] = labelOffset[l.side];
     const anchor = l.side.endsWith('right') ? 'start' : l.side.endsWith('left') ? 'end' : 'middle';
@@ -188,6 +175,41 @@ export function routeMapSvg({ routes, view, basemap, id, title, description, fon
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** Projected points as path data: "M x y L x y ...", to a tenth of a unit. */
+const pathOf = (points: readonly (readonly [number, number])[]) => `M${points.map(([x, y]) => `${round(x)} ${round(y)}`).join('L')}`;
+
+// Land and borders are most of a map's points and depend only on the basemap and the view; pages that show the same
+// routes show the same view, so each is drawn once per build.
+const pathsByBasemap = new WeakMap<Basemap['land'], Map<string, { land: string; borders: string }>>();
+
+function basemapPaths(basemap: Basemap, view: MapView): { land: string; borders: string } {
+  const key = JSON.stringify([view.bounds, view.width, view.height]);
+  let byView = pathsByBasemap.get(basemap.land);
+  if (!byView) pathsByBasemap.set(basemap.land, (byView = new Map()));
+  let paths = byView.get(key);
+  if (!paths) {
+    // Drop points that project within half a unit of the last kept one: detail the picture cannot show.
+    const thin = (points: readonly Position[]) => {
+      const kept: [number, number][] = [];
+      let last: [number, number] | undefined;
+      points.forEach((p, index) => {
+        const xy = view.project(p);
+        if (!last || index === points.length - 1 || Math.hypot(xy[0] - last[0], xy[1] - last[1]) >= 0.5) {
+          kept.push(xy);
+          last = xy;
+        }
+      });
+      return kept;
+    };
+    paths = {
+      land: basemap.land.flatMap((polygon) => polygon.map((ring) => `${pathOf(thin(ring))}Z`)).join(''),
+      borders: basemap.borders.map((border) => pathOf(thin(border))).join(''),
+    };
+    byView.set(key, paths);
+  }
+  return paths;
 }
 
 /** How far a label's anchor point sits from its dot, by side. */

@@ -15,10 +15,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export function blocksWithQuote(html: string, quoteHref: string): string[] {
   const link = new RegExp(`<a\\b[^>]*\\bhref="${escapeRegExp(quoteHref)}"[^>]*>([\\s\\S]*?)</a>`, 'g');
+  const hasLink = new RegExp(link.source);
+  const href = `href="${quoteHref}"`;
   for (const tag of blockTags) {
-    const blocks = [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, 'g'))]
-      .map(([block]) => block)
-      .filter((block) => new RegExp(link.source).test(block));
+    // A cheap substring test first: most blocks hold no link to this quote.
+    const blocks = blocksOf(html, tag).filter((block) => block.includes(href) && hasLink.test(block));
     if (blocks.length) {
       return blocks.map((block) =>
         block.replace(link, '<mark class="this-quote">$1</mark>').replace(/\s+id="[^"]*"/g, ''),
@@ -26,4 +27,22 @@ export function blocksWithQuote(html: string, quoteHref: string): string[] {
     }
   }
   return [];
+}
+
+// A quote page asks for one quote's blocks; the pages of an article's quotes are built one after another, so the
+// blocks of the last article are kept rather than cut from its HTML again for each quote.
+let lastHtml: string | undefined;
+let lastBlocks = new Map<string, string[]>();
+
+function blocksOf(html: string, tag: (typeof blockTags)[number]): string[] {
+  if (html !== lastHtml) {
+    lastHtml = html;
+    lastBlocks = new Map();
+  }
+  let blocks = lastBlocks.get(tag);
+  if (!blocks) {
+    blocks = [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, 'g'))].map(([block]) => block);
+    lastBlocks.set(tag, blocks);
+  }
+  return blocks;
 }

@@ -77,33 +77,60 @@ export function quoteRecord(site: Site, quote: Quote): SearchRecord {
   };
 }
 
+/**
+ * The newest date of each person's and each topic's articles, quotes and figures, gathered in one pass over the site
+ * (the records of N people and topics would otherwise each scan every article and quote).
+ */
+interface RecordDates {
+  /** Newest article that names, quotes or credits each person. */
+  person: Map<string, Date>;
+  /** Newest article, quote or figure on each topic. */
+  topic: Map<string, Date>;
+}
+
+const datesBySite = new WeakMap<Site, RecordDates>();
+
+function recordDates(site: Site): RecordDates {
+  let dates = datesBySite.get(site);
+  if (dates) return dates;
+  dates = { person: new Map(), topic: new Map() };
+  const later = (map: Map<string, Date>, key: string, date: Date) => {
+    const known = map.get(key);
+    if (!known || date.getTime() > known.getTime()) map.set(key, date);
+  };
+  const published = new Map(site.articles.map((article) => [article.id, article.data.published]));
+  for (const quote of site.quotes) {
+    const date = published.get(quote.data.article.id);
+    if (date) later(dates.person, quote.data.speaker.id, date);
+    for (const ref of quote.data.topics) later(dates.topic, ref.id, quote.data.said.date);
+  }
+  for (const article of site.articles) {
+    for (const ref of [...article.data.authors, ...article.data.editors, ...article.data.people]) later(dates.person, ref.id, article.data.published);
+    for (const ref of article.data.topics) later(dates.topic, ref.id, article.data.published);
+  }
+  for (const figure of site.figures) for (const ref of figure.data.topics) later(dates.topic, ref.id, figure.data.asOf.date);
+  datesBySite.set(site, dates);
+  return dates;
+}
+
 /** A person is found by name, roles and the site's description; dated by the newest article that names or quotes them. */
 export function personRecord(site: Site, person: Person): SearchRecord {
   const { data } = person;
-  const quotedIn = new Set(site.quotes.filter((quote) => quote.data.speaker.id === person.id).map((quote) => quote.data.article.id));
-  const articles = site.articles.filter(
-    (article) =>
-      quotedIn.has(article.id) ||
-      [...article.data.authors, ...article.data.editors, ...article.data.people].some((ref) => ref.id === person.id),
-  );
+  const date = recordDates(site).person.get(person.id);
   return {
     url: personUrl(person.id),
     content: [data.name, ...data.roles.map(roleLabel), data.newsroom.description].join('. '),
     language: searchLanguage,
     meta: { title: data.name, role: roleLabel(currentRole(person)) },
     filters: { type: ['person'] },
-    sort: { date: newest(articles.map((article) => article.data.published)) },
+    sort: { date: newest(date ? [date] : []) },
   };
 }
 
 /** A topic is found by its name and the site's line about it; dated by the newest article, quote or figure on it. */
 export function topicRecord(site: Site, topic: Topic): SearchRecord {
-  const on = (refs: { id: string }[]) => refs.some((ref) => ref.id === topic.id);
-  const dates = [
-    ...site.articles.filter((a) => on(a.data.topics)).map((a) => a.data.published),
-    ...site.quotes.filter((q) => on(q.data.topics)).map((q) => q.data.said.date),
-    ...site.figures.filter((f) => on(f.data.topics)).map((f) => f.data.asOf.date),
-  ];
+  const date = recordDates(site).topic.get(topic.id);
+  const dates = date ? [date] : [];
   return {
     url: topicUrl(topic.id),
     content: [topic.data.name, topic.data.newsroom.description].join('. '),

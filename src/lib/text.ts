@@ -1,6 +1,8 @@
+const numberFormat = new Intl.NumberFormat('en-GB');
+
 /** "1 quote", "12 quotes": a count with its noun. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${new Intl.NumberFormat('en-GB').format(n)} ${n === 1 ? singular : plural}`;
+  return `${numberFormat.format(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** The first words of a text, cut at a word boundary with an ellipsis, for titles and link labels. */
