@@ -79,7 +79,11 @@ export async function countingProxy(upstream) {
         }
       }
     },
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => {
+      // A browser keeps its connections open; end them, or close() waits for them.
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 

@@ -33,6 +33,10 @@ const kinds = ['pipeline', 'shipping', 'rail', 'road'];
 const yamlString = (text) => JSON.stringify(text);
 const pad = (n, width = 5) => String(n).padStart(width, '0');
 
+/**
+ * @param {{ articles?: number, seed?: number }} [options]
+ * @returns {Record<string, string>} file path under the content folder -> file text
+ */
 export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {}) {
   const rand = random(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
