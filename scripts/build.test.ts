@@ -13,7 +13,11 @@ import { loadContentDir } from '../src/lib/content-files';
 import { Content, resolveAnswers, skeleton, writeNew } from '../src/lib/scaffold';
 
 const root = path.resolve(import.meta.dirname, '..');
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-build-'));
+// A fixed scratch path: Astro's content cache is keyed by the content folder (astro.config.mjs), so a fresh random
+// folder per run would leave one more cache behind in node_modules/.astro every time.
+const scratch = path.join(os.tmpdir(), 'newsroom-build-test');
+fs.rmSync(scratch, { recursive: true, force: true });
+fs.mkdirSync(scratch, { recursive: true });
 const content = path.join(scratch, 'content');
 const out = path.join(scratch, 'dist');
 const articleFile = path.join(content, 'articles', 'kazakhstan-balancing-act-eu-russia.mdx');
