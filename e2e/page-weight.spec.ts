@@ -45,6 +45,8 @@ test.describe('page weight', () => {
     expect(files).toContain('/search/?q=');
     expect(files).toMatch(/wasm\.en\.pagefind/);
     expect(files).toMatch(/\.pf_index/);
+    // The filter lists come with the page: a search that uses no filter fetches none of Pagefind's filter files.
+    expect(files).not.toMatch(/\.pf_filter/);
     expect(search.search_bytes_first_query).toBeLessThanOrEqual(budgets.search_bytes_first_query);
   });
 });

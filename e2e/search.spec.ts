@@ -49,7 +49,8 @@ test.describe('search', () => {
     expect(await types()).toEqual(withWord.map(() => 'quote'));
     expect(await speakers()).toEqual(withWord.map(() => 'Temur Umarov'));
 
-    // With no words, the filter lists everything he said.
+    // With no words, the filter lists everything he said, as many as the list said it would.
+    await expect(page.getByLabel('Quotes by').locator('option', { hasText: /^Temur Umarov/ })).toHaveText(`Temur Umarov (${his.length})`);
     await searchBox(page).fill('');
     await searchBox(page).press('Enter');
     await expect(status(page)).toHaveText(`${his.length} results, by Temur Umarov.`);

@@ -5,6 +5,14 @@
 /** The kinds of record in the index, in the order the search form offers them (the `type` filter). */
 export const searchTypes = ['quote', 'person', 'article', 'topic', 'figure'] as const;
 export type SearchType = (typeof searchTypes)[number];
+/** What readers see for each type: one result's label, and the type's name in the form's list. */
+export const searchTypeNames: Record<SearchType, [one: string, many: string]> = {
+  quote: ['Quote', 'Quotes'],
+  person: ['Person', 'People'],
+  article: ['Article', 'Articles'],
+  topic: ['Topic', 'Topics'],
+  figure: ['Figure', 'Figures'],
+};
 
 export const sortOrders = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof sortOrders)[number];

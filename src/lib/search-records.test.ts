@@ -10,7 +10,8 @@ import type { Article, Figure, Person, Quote, Site, Topic } from './content';
 // content.ts loads collections through astro:content, which only exists inside a build; these tests give the record
 // builders a Site made here, so the store is never asked for.
 vi.mock('astro:content', () => ({ getCollection: () => Promise.reject(new Error('no content store in unit tests')) }));
-const { articleSearchData, figureRecord, personRecord, quoteRecord, searchRecords, topicRecord, undatedSortKey } = await import(
+const { articleSearchData, figureRecord, personRecord, quoteRecord, searchFilterOptions, searchRecords, topicRecord, undatedSortKey } =
+  await import(
   './search-records'
 );
 
@@ -263,5 +264,35 @@ describe('searchRecords', () => {
     );
     for (const record of records) expect(record.sort.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Set(records.map((record) => record.url)).size).toBe(records.length);
+  });
+});
+
+describe('searchFilterOptions', () => {
+  const options = searchFilterOptions(site);
+
+  it('counts each type as the index holds it, in the order the form offers types', () => {
+    expect(options.type).toEqual([
+      { value: 'quote', count: 2 },
+      { value: 'person', count: 5 },
+      { value: 'article', count: 1 },
+      { value: 'topic', count: 4 },
+      { value: 'figure', count: 3 },
+    ]);
+  });
+
+  it('lists the people quoted, by family name, with how many quotes each', () => {
+    expect(options.speaker).toEqual([
+      { value: 'Temur Umarov', count: 1 },
+      { value: 'Roman Vassilenko', count: 1 },
+    ]);
+  });
+
+  it('counts everything filed under a topic: articles, quotes, figures and the topic itself', () => {
+    expect(options.topic).toEqual([
+      { value: 'An unused topic', count: 1 },
+      { value: 'Energy exports', count: 4 },
+      { value: 'Kazakhstan', count: 4 },
+      { value: "Kazakhstan's foreign policy", count: 3 },
+    ]);
   });
 });

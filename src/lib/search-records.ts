@@ -10,7 +10,7 @@ import { quoteText } from '@/schemas/quote';
 import { currentRole, roleLabel, type Article, type Figure, type Person, type Quote, type Site, type Topic } from './content';
 import { isoDate } from './dates';
 import { formatFigure } from './figures';
-import type { SearchType } from './search-query';
+import { filterNames, searchTypes, type FilterName, type SearchType } from './search-query';
 import { figureInArticleUrl, personUrl, quoteInArticleUrl, topicUrl } from './urls';
 
 /**
@@ -178,4 +178,42 @@ export function searchRecords(site: Site): SearchRecord[] {
     ...site.topics.map((topic) => topicRecord(site, topic)),
     ...site.figures.map((figure) => figureRecord(site, figure)),
   ];
+}
+
+/** One value of a search filter and how many records in the index carry it. */
+export interface FilterOption {
+  value: string;
+  count: number;
+}
+
+/** A person's family name, as the site lists people: the last word of the name. */
+const familyName = (name: string) => name.split(' ').at(-1) ?? name;
+
+/**
+ * The values of each search filter with their counts, in the order the search form lists them: types as searchTypes
+ * orders them, speakers by family name, topics by name. Counted over the records the index holds (the article pages'
+ * data and every custom record), so a count is what choosing the filter with no words finds.
+ */
+export function searchFilterOptions(site: Site): Record<FilterName, FilterOption[]> {
+  const counts = Object.fromEntries(filterNames.map((name) => [name, new Map<string, number>()])) as Record<
+    FilterName,
+    Map<string, number>
+  >;
+  const filterSets = [
+    ...site.articles.map((article) => articleSearchData(site, article).filters),
+    ...searchRecords(site).map((record) => record.filters),
+  ];
+  for (const filters of filterSets) {
+    for (const name of filterNames) {
+      for (const value of filters[name] ?? []) counts[name].set(value, (counts[name].get(value) ?? 0) + 1);
+    }
+  }
+  const options = (name: FilterName, order: (a: string, b: string) => number) =>
+    [...counts[name]].map(([value, count]) => ({ value, count })).sort((a, b) => order(a.value, b.value));
+  const typeOrder = (type: string) => searchTypes.indexOf(type as SearchType);
+  return {
+    type: options('type', (a, b) => typeOrder(a) - typeOrder(b)),
+    speaker: options('speaker', (a, b) => familyName(a).localeCompare(familyName(b)) || a.localeCompare(b)),
+    topic: options('topic', (a, b) => a.localeCompare(b)),
+  };
 }

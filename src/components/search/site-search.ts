@@ -2,6 +2,10 @@
  * <site-search>: the search page's own small UI over Pagefind's JS API (https://pagefind.app/docs/api/). Pagefind is
  * imported lazily from the built index by a runtime URL, so Vite never bundles it. Result DOM is built with
  * textContent only; Pagefind's excerpt marks are rebuilt from text (src/lib/search-excerpt.ts).
+ *
+ * The filter lists come with the page (SiteSearch.astro builds them from the same records the index holds), so the
+ * page never asks Pagefind for its filter files up front: at 1,000 articles those are larger than Pagefind itself,
+ * and Pagefind loads a filter's file only when a search uses that filter.
  */
 import { formatDate, isoDate, type Precision } from '@/lib/dates';
 import { excerptParts, type ExcerptPart } from '@/lib/search-excerpt';
@@ -12,7 +16,7 @@ import {
   pagefindQuery,
   readSearchState,
   searchQueryString,
-  searchTypes,
+  searchTypeNames as typeNames,
   type FilterName,
   type PagefindSearchOptions,
   type SearchState,
@@ -33,7 +37,6 @@ interface PagefindResult {
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (term: string | null, options: PagefindSearchOptions) => Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -42,13 +45,6 @@ const pageSize = 10;
 /** Typing pauses this long before a search runs. */
 const typingDelay = 200;
 
-const typeNames: Record<SearchType, [one: string, many: string]> = {
-  quote: ['Quote', 'Quotes'],
-  person: ['Person', 'People'],
-  article: ['Article', 'Articles'],
-  topic: ['Topic', 'Topics'],
-  figure: ['Figure', 'Figures'],
-};
 const quoteKindNames: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', reported: 'Reported speech' };
 const sortNames = { relevance: '', newest: 'newest first', oldest: 'oldest first' } as const;
 
@@ -238,16 +234,13 @@ class SiteSearch extends HTMLElement {
 
   async #start() {
     try {
-      const pagefind = await this.#load();
-      this.#fillFilters(await pagefind.filters());
+      await this.#load();
     } catch {
       this.#status.textContent =
         'Search could not load its index. Try reloading the page; if that does not help, browse the listings below.';
       this.querySelector<HTMLElement>('[data-needs-js]')?.removeAttribute('hidden');
       return;
     }
-    // The filter lists exist now, so the URL's filters can be selected; words typed meanwhile stay as they are.
-    this.#show(readSearchState(new URLSearchParams(location.search)), { words: false });
     await this.#search();
   }
 
@@ -260,28 +253,9 @@ class SiteSearch extends HTMLElement {
     return this.#pagefind;
   }
 
-  /** The type, speaker and topic lists, from the index's own filter data with its counts. */
-  #fillFilters(filters: Record<string, Record<string, number>>) {
-    const order: Record<FilterName, (values: string[]) => string[]> = {
-      type: (values) => searchTypes.filter((type) => values.includes(type)),
-      // Speakers by family name, as people are listed elsewhere on the site.
-      speaker: (values) =>
-        [...values].sort((a, b) => (a.split(' ').at(-1) ?? a).localeCompare(b.split(' ').at(-1) ?? b) || a.localeCompare(b)),
-      topic: (values) => [...values].sort((a, b) => a.localeCompare(b)),
-    };
-    for (const name of filterNames) {
-      const counts = filters[name] ?? {};
-      const select = this.#selects[name];
-      for (const value of order[name](Object.keys(counts))) {
-        const label = name === 'type' ? typeNames[value as SearchType][1] : value;
-        select.append(new Option(`${label} (${counts[value]})`, value));
-      }
-    }
-  }
-
   /** Puts a state into the form; a filter value the index does not know (an old link) is kept, not dropped. */
-  #show(state: SearchState, { words = true } = {}) {
-    if (words) this.#input.value = state.q;
+  #show(state: SearchState) {
+    this.#input.value = state.q;
     for (const name of filterNames) {
       const select = this.#selects[name];
       if (state[name] && ![...select.options].some((option) => option.value === state[name])) {
