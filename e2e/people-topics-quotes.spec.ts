@@ -225,6 +225,33 @@ test('the quotes listing filters by speaker and by topic with plain links', asyn
   expect((await page.locator('[data-quote]').evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')))).sort()).toEqual(onTopic.sort());
 });
 
+test('the full speaker and topic lists name everyone and everything quoted, with counts, linking to their quotes', async ({ page }) => {
+  const count = (n: number) => `${n} ${n === 1 ? 'quote' : 'quotes'}`;
+  const tally = (ids: string[]) => [...ids.reduce((map, id) => map.set(id, (map.get(id) ?? 0) + 1), new Map<string, number>())];
+
+  await page.goto('/quotes/by/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quotes by speaker');
+  const bySpeaker = tally(quotes.map(({ data }) => data.speaker));
+  await expect(page.locator('.filter-list li')).toHaveCount(bySpeaker.length);
+  for (const [id, n] of bySpeaker) {
+    const name = people.find((person) => person.id === id)!.data.name;
+    const item = page.locator('.filter-list li').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(item.getByRole('link')).toHaveAttribute('href', `/quotes/by/${id}/`);
+    await expect(item).toContainText(count(n));
+  }
+
+  await page.goto('/quotes/topic/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quotes by topic');
+  const byTopic = tally(quotes.flatMap(({ data }) => data.topics));
+  await expect(page.locator('.filter-list li')).toHaveCount(byTopic.length);
+  for (const [id, n] of byTopic) {
+    const name = topics.find((topic) => topic.id === id)!.data.name;
+    const item = page.locator('.filter-list li').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(item.getByRole('link')).toHaveAttribute('href', `/quotes/topic/${id}/`);
+    await expect(item).toContainText(count(n));
+  }
+});
+
 test('the article links every speaker to their page and every topic chip to its topic, and the header links quotes', async ({ page }) => {
   await page.goto(seedArticleUrl);
   for (const speaker of new Set(quotes.map(({ data }) => data.speaker))) {

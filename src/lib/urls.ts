@@ -21,6 +21,10 @@ const numbered = (segments: string[], pageNumber = 1) =>
 export const quotesUrl = (pageNumber?: number) => numbered(['quotes'], pageNumber);
 /** The quotes one person said: the no-JavaScript speaker filter of the quotes listing. */
 export const quotesByUrl = (personId: string, pageNumber?: number) => numbered(['quotes', 'by', personId], pageNumber);
+/** Everyone quoted, with how many quotes: the full list behind the listing's speaker filter. */
+export const quoteSpeakersUrl = () => page('quotes', 'by');
+/** Every topic quoted on, with how many quotes: the full list behind the listing's topic filter. */
+export const quoteTopicsUrl = () => page('quotes', 'topic');
 /** The quotes on one topic: the no-JavaScript topic filter of the quotes listing. */
 export const quotesOnTopicUrl = (topicId: string, pageNumber?: number) =>
   numbered(['quotes', 'topic', topicId], pageNumber);
