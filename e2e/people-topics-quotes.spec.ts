@@ -231,6 +231,7 @@ test('the full speaker and topic lists name everyone and everything quoted, with
 
   await page.goto('/quotes/by/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quotes by speaker');
+  await expect(page.locator('.intro')).toContainText(`Or read all ${count(quotes.length)}, newest first.`);
   const bySpeaker = tally(quotes.map(({ data }) => data.speaker));
   await expect(page.locator('.filter-list li')).toHaveCount(bySpeaker.length);
   for (const [id, n] of bySpeaker) {
@@ -242,6 +243,7 @@ test('the full speaker and topic lists name everyone and everything quoted, with
 
   await page.goto('/quotes/topic/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quotes by topic');
+  await expect(page.locator('.intro')).toContainText(`Or read all ${count(quotes.length)}, newest first.`);
   const byTopic = tally(quotes.flatMap(({ data }) => data.topics));
   await expect(page.locator('.filter-list li')).toHaveCount(byTopic.length);
   for (const [id, n] of byTopic) {
