@@ -228,29 +228,22 @@ test('the quotes listing filters by speaker and by topic with plain links', asyn
 test('the full speaker and topic lists name everyone and everything quoted, with counts, linking to their quotes', async ({ page }) => {
   const count = (n: number) => `${n} ${n === 1 ? 'quote' : 'quotes'}`;
   const tally = (ids: string[]) => [...ids.reduce((map, id) => map.set(id, (map.get(id) ?? 0) + 1), new Map<string, number>())];
-
-  await page.goto('/quotes/by/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quotes by speaker');
-  await expect(page.locator('.intro')).toContainText(`Or read all ${count(quotes.length)}, newest first.`);
-  const bySpeaker = tally(quotes.map(({ data }) => data.speaker));
-  await expect(page.locator('.filter-list li')).toHaveCount(bySpeaker.length);
-  for (const [id, n] of bySpeaker) {
-    const name = people.find((person) => person.id === id)!.data.name;
-    const item = page.locator('.filter-list li').filter({ has: page.getByRole('link', { name, exact: true }) });
-    await expect(item.getByRole('link')).toHaveAttribute('href', `/quotes/by/${id}/`);
-    await expect(item).toContainText(count(n));
-  }
-
-  await page.goto('/quotes/topic/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quotes by topic');
-  await expect(page.locator('.intro')).toContainText(`Or read all ${count(quotes.length)}, newest first.`);
-  const byTopic = tally(quotes.flatMap(({ data }) => data.topics));
-  await expect(page.locator('.filter-list li')).toHaveCount(byTopic.length);
-  for (const [id, n] of byTopic) {
-    const name = topics.find((topic) => topic.id === id)!.data.name;
-    const item = page.locator('.filter-list li').filter({ has: page.getByRole('link', { name, exact: true }) });
-    await expect(item.getByRole('link')).toHaveAttribute('href', `/quotes/topic/${id}/`);
-    await expect(item).toContainText(count(n));
+  const lists: { url: string; heading: string; ids: string[]; entries: { id: string; data: { name: string } }[] }[] = [
+    { url: '/quotes/by/', heading: 'Quotes by speaker', ids: quotes.map(({ data }) => data.speaker), entries: people },
+    { url: '/quotes/topic/', heading: 'Quotes by topic', ids: quotes.flatMap(({ data }) => data.topics), entries: topics },
+  ];
+  for (const { url, heading, ids, entries } of lists) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.locator('.intro')).toContainText(`Or read all ${count(quotes.length)}, newest first.`);
+    const counted = tally(ids);
+    await expect(page.locator('.filter-list li')).toHaveCount(counted.length);
+    for (const [id, n] of counted) {
+      const name = entries.find((entry) => entry.id === id)!.data.name;
+      const item = page.locator('.filter-list li').filter({ has: page.getByRole('link', { name, exact: true }) });
+      await expect(item.getByRole('link')).toHaveAttribute('href', `${url}${id}/`);
+      await expect(item).toContainText(count(n));
+    }
   }
 });
 
