@@ -137,3 +137,15 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
   }
   return files;
 }
+
+/**
+ * A generated article as a bare Astro site would have it (scripts/bench/bare.mjs): the same prose, with only its title
+ * and date, and none of this project's components (where a component stood, nothing is left).
+ * @param {string} text an article file from generateNewsroom
+ */
+export function bareArticle(text) {
+  const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+  if (frontmatter === undefined || body === undefined) throw new Error('A generated article has no frontmatter');
+  const kept = frontmatter.split('\n').filter((line) => /^(title|published):/.test(line));
+  return `---\n${kept.join('\n')}\n---\n${body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, '')}`;
+}

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentDir } from '../../src/lib/content-files';
-import { generateNewsroom } from './generate.mjs';
+import { bareArticle, generateNewsroom } from './generate.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-generate-'));
@@ -60,4 +60,24 @@ describe('generateNewsroom', () => {
     expect(problems).toEqual([]);
     expect(files).toBeGreaterThan(60 * 6);
   }, 60_000);
+});
+
+describe('bareArticle', () => {
+  const files = generateNewsroom({ articles: 20, seed: 7 });
+  const withComponents = articlesIn(files).map((file) => files[file]!);
+
+  it('keeps the prose, title and date, and drops every component and the other frontmatter', () => {
+    for (const text of withComponents) {
+      const bare = bareArticle(text);
+      expect(bare).not.toMatch(/<[A-Z]/);
+      expect(bare.split('---')[1]!.trim().split('\n').map((line) => line.split(':')[0])).toEqual(['title', 'published']);
+      const firstSentence = /\n\n([A-Z][^."<]+)/.exec(text)![1]!;
+      expect(bare).toContain(firstSentence);
+    }
+    expect(withComponents.some((text) => /<Quote /.test(text))).toBe(true);
+  });
+
+  it('refuses a file without frontmatter', () => {
+    expect(() => bareArticle('Just words.')).toThrow(/no frontmatter/);
+  });
 });
