@@ -16,7 +16,11 @@ export const filtersShown = 12;
  */
 export function shownFilters<T extends { id: string; quotes: number }>(all: T[], current: string | undefined, limit = filtersShown): T[] {
   if (all.length <= limit) return all;
-  const ranked = [...all].sort((a, b) => b.quotes - a.quotes || all.indexOf(a) - all.indexOf(b));
+  // Each item carries its place, so ties break without searching the list (indexOf made the sort quadratic).
+  const ranked = all
+    .map((item, place) => ({ item, place }))
+    .sort((a, b) => b.item.quotes - a.item.quotes || a.place - b.place)
+    .map(({ item }) => item);
   const chosen = new Set(ranked.slice(0, limit));
   const active = all.find((item) => item.id === current);
   if (active && !chosen.has(active)) {
