@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
-      // src/lib/content.ts loads collections through this virtual module; its pure queries are tested without it.
+      // src/lib/content/ loads collections through this virtual module; its pure queries are tested without it.
       'astro:content': fileURLToPath(new URL('./src/test-support/astro-content.ts', import.meta.url)),
     },
   },

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyPlaceholder } from '../src/lib/checks';
-import { loadContentDir } from '../src/lib/content-files';
-import { Content, resolveAnswers, skeleton, writeNew } from '../src/lib/scaffold';
+import { bodyPlaceholder } from '../src/lib/content/checks';
+import { loadContentDir } from '../src/lib/content/files';
+import { Content, resolveAnswers, skeleton, writeNew } from '../src/lib/tooling/scaffold';
 
 const root = path.resolve(import.meta.dirname, '..');
 // A fixed scratch path: Astro's content cache is keyed by the content folder (astro.config.mjs), so a fresh random

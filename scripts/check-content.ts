@@ -2,9 +2,9 @@
  * `npm run check:content`: every content file parsed with the site's own schemas and cross-checked, in a
  * second or two and without a build, with every problem listed at once as `file:line  field: message`.
  */
-import { contentDir } from '../src/lib/content-dir';
-import { formatProblems } from '../src/lib/checks';
-import { checkContentDir, displayPath } from '../src/lib/content-files';
+import { contentDir } from '../src/lib/content/dir';
+import { formatProblems } from '../src/lib/content/checks';
+import { checkContentDir, displayPath } from '../src/lib/content/files';
 
 const { files, problems } = await checkContentDir(contentDir);
 if (problems.length) {

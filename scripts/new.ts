@@ -6,9 +6,9 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/lib/content-dir';
-import { displayPath, loadContentDir } from '../src/lib/content-files';
-import { checkAnswer, Content, fields, kinds, nextSteps, resolveAnswers, skeleton, writeNew, type Answers, type Kind } from '../src/lib/scaffold';
+import { contentDir } from '../src/lib/content/dir';
+import { displayPath, loadContentDir } from '../src/lib/content/files';
+import { checkAnswer, Content, fields, kinds, nextSteps, resolveAnswers, skeleton, writeNew, type Answers, type Kind } from '../src/lib/tooling/scaffold';
 
 const kind = process.argv[2] as Kind;
 if (!kinds.includes(kind)) {

@@ -6,7 +6,7 @@ import { placeSchema, routeSchema } from './schemas/geo';
 import { personSchema } from './schemas/person';
 import { quoteSchema } from './schemas/quote';
 import { topicSchema } from './schemas/topic';
-import { contentDir } from './lib/content-dir';
+import { contentDir } from './lib/content/dir';
 
 // One folder per collection under the content folder (CONTENT_DIR, default ./content); the file name is the id.
 const data = (folder: string) => glob({ base: `${contentDir}/${folder}`, pattern: '**/*.{yaml,yml}' });

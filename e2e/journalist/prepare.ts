@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bodyPlaceholder } from '../../src/lib/checks';
+import { bodyPlaceholder } from '../../src/lib/content/checks';
 import { analyst, analystQuote, article, author, body, fixtureContent, fixtureOut, fixtureRoot, vassilenkoQuote } from './fixture';
 
 const root = path.resolve(import.meta.dirname, '../..');

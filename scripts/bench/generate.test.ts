@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContentDir } from '../../src/lib/content-files';
+import { checkContentDir } from '../../src/lib/content/files';
 import { bareArticle, generateNewsroom } from './generate.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');

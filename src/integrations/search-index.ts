@@ -4,7 +4,7 @@
  *
  * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out). Quotes, people,
  * topics and figures are custom records: the injected route below writes them to a JSON file during the build, this
- * hook adds each to the index and removes the file. See src/lib/search-records.ts.
+ * hook adds each to the index and removes the file. See src/lib/outputs/search-records.ts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const bundleFolder = 'pagefind';
 /**
  * The pages Pagefind reads: only article pages carry `data-pagefind-body`, so only they are indexed, and reading the
  * rest (quote permalinks, listings: nine pages in ten) costs most of the indexing time for nothing. Matches
- * `articleUrl` in src/lib/urls.ts, which this build-time module cannot import (it needs Vite's import.meta.env).
+ * `articleUrl` in src/lib/shared/urls.ts, which this build-time module cannot import (it needs Vite's import.meta.env).
  */
 const indexedPages = 'articles/**/*.html';
 

@@ -5,7 +5,7 @@ export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * A calendar date written as YYYY-MM-DD. YAML turns an unquoted date into a Date and silently rolls
- * 2022-02-30 over to 2 March, so the raw files are also scanned for impossible dates (src/lib/checks.ts).
+ * 2022-02-30 over to 2 March, so the raw files are also scanned for impossible dates (src/lib/content/checks.ts).
  */
 export const calendarDate = z
   .union([z.date(), z.string()])

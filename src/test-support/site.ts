@@ -1,9 +1,9 @@
 /**
- * Small in-memory sites for unit tests of the queries in src/lib/content.ts: entries are parsed by the real schemas
+ * Small in-memory sites for unit tests of the queries in src/lib/content/: entries are parsed by the real schemas
  * (with the test `reference()`), so they have the shapes pages see, without reading content/.
  */
 import { contentSchemas as schemas } from '@/schemas/standalone';
-import { createSite, type Collections, type Site } from '@/lib/content';
+import { createSite, type Collections, type Site } from '@/lib/content/index';
 
 type Raw = Record<string, unknown>;
 /** Raw entries by id, as a journalist writes them in YAML or frontmatter; an article may carry its MDX `body`. */

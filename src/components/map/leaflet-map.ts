@@ -9,9 +9,9 @@ import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Poin
 // As a URL, not a plain import: Astro would hoist a plain CSS import into every page that has a map, and the
 // first paint would carry Leaflet's CSS. The link is added when the map is drawn.
 import leafletCss from './leaflet.css?url';
-import type { Bounds, PlaceProperties, RouteProperties } from '@/lib/geo';
-import type { LabelSide } from '@/lib/map-svg';
-import type { TileLayerConfig } from '@/lib/tiles';
+import type { Bounds, PlaceProperties, RouteProperties } from '@/lib/map/geo';
+import type { LabelSide } from '@/lib/map/map-svg';
+import type { TileLayerConfig } from '@/lib/map/tiles';
 
 /** What RouteMap.astro writes into data-map. */
 export interface MapData {

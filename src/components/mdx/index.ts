@@ -1,5 +1,5 @@
 /**
- * The components an article body can use (src/lib/checks.ts `mdxComponents` lists what authors may write), in one
+ * The components an article body can use (src/lib/content/checks.ts `mdxComponents` lists what authors may write), in one
  * map so the article page and the quote pages, which cut a paragraph from the rendered article, render bodies alike.
  */
 import FactBox from './FactBox.astro';

@@ -1,14 +1,14 @@
 /**
  * <site-search>: the search page's own small UI over Pagefind's JS API (https://pagefind.app/docs/api/). Pagefind is
  * imported lazily from the built index by a runtime URL, so Vite never bundles it. Result DOM is built with
- * textContent only; Pagefind's excerpt marks are rebuilt from text (src/lib/search-excerpt.ts).
+ * textContent only; Pagefind's excerpt marks are rebuilt from text (src/lib/shared/search-excerpt.ts).
  *
  * The filter lists come with the page (SiteSearch.astro builds them from the same records the index holds), so the
  * page never asks Pagefind for its filter files up front: at 1,000 articles those are larger than Pagefind itself,
  * and Pagefind loads a filter's file only when a search uses that filter.
  */
-import { formatDate, isoDate, type Precision } from '@/lib/dates';
-import { excerptParts, type ExcerptPart } from '@/lib/search-excerpt';
+import { formatDate, isoDate, type Precision } from '@/lib/shared/dates';
+import { excerptParts, type ExcerptPart } from '@/lib/shared/search-excerpt';
 import {
   filterNames,
   hasCriteria,
@@ -21,8 +21,8 @@ import {
   type PagefindSearchOptions,
   type SearchState,
   type SearchType,
-} from '@/lib/search-query';
-import { searchBundleUrl, searchUrl } from '@/lib/urls';
+} from '@/lib/shared/search-query';
+import { searchBundleUrl, searchUrl } from '@/lib/shared/urls';
 
 interface PagefindResultData {
   url: string;

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiFigure, apiPerson, apiPlace, apiQuote, apiTopic, itemsDocument, jsonResponse } from '@/lib/api';
-import { allQuotes, loadSite, type Site } from '@/lib/content';
-import { requireOrigin } from '@/lib/site';
+import { apiFigure, apiPerson, apiPlace, apiQuote, apiTopic, itemsDocument, jsonResponse } from '@/lib/outputs/api';
+import { allQuotes, loadSite, type Site } from '@/lib/content/index';
+import { requireOrigin } from '@/lib/shared/site';
 
 /** The data collections, each one document of its entries in the site's order (quotes newest first). */
 const documents = {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { apiArticle, itemsDocument, jsonResponse } from '@/lib/api';
-import { articleHtml } from '@/lib/article-body';
-import { loadSite } from '@/lib/content';
-import { requireOrigin } from '@/lib/site';
+import { apiArticle, itemsDocument, jsonResponse } from '@/lib/outputs/api';
+import { articleHtml } from '@/lib/outputs/article-body';
+import { loadSite } from '@/lib/content/index';
+import { requireOrigin } from '@/lib/shared/site';
 
 /** Every published article, newest first, each as in its own document. */
 export const GET: APIRoute = async ({ site: origin }) => {

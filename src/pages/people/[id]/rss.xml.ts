@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articlesWithPerson, loadSite, type Person } from '@/lib/content';
-import { personFeed } from '@/lib/feeds';
-import { requireOrigin } from '@/lib/site';
+import { articlesWithPerson, loadSite, type Person } from '@/lib/content/index';
+import { personFeed } from '@/lib/outputs/feeds';
+import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, topicItems, type Topic } from '@/lib/content';
-import { topicFeed } from '@/lib/feeds';
-import { requireOrigin } from '@/lib/site';
+import { loadSite, topicItems, type Topic } from '@/lib/content/index';
+import { topicFeed } from '@/lib/outputs/feeds';
+import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiArticle, jsonResponse } from '@/lib/api';
-import { articleHtml } from '@/lib/article-body';
-import { loadSite, type Article } from '@/lib/content';
-import { requireOrigin } from '@/lib/site';
+import { apiArticle, jsonResponse } from '@/lib/outputs/api';
+import { articleHtml } from '@/lib/outputs/article-body';
+import { loadSite, type Article } from '@/lib/content/index';
+import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonResponse } from '@/lib/api';
-import { apiSchema, apiSchemaNames, type ApiSchemaName } from '@/lib/api-schemas';
+import { jsonResponse } from '@/lib/outputs/api';
+import { apiSchema, apiSchemaNames, type ApiSchemaName } from '@/lib/outputs/api-schemas';
 
 export const getStaticPaths = (() => apiSchemaNames.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 

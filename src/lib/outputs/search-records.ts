@@ -7,11 +7,11 @@
  * sorted results. Meta values are what the result list shows; they are raw text and must be rendered as text.
  */
 import { quoteText } from '@/schemas/quote';
-import { currentRole, roleLabel, type Article, type Figure, type Person, type Quote, type Site, type Topic } from './content';
-import { isoDate } from './dates';
-import { formatFigure } from './figures';
-import { filterNames, searchTypes, type FilterName, type SearchType } from './search-query';
-import { figureInArticleUrl, personUrl, quoteInArticleUrl, topicUrl } from './urls';
+import { currentRole, roleLabel, type Article, type Figure, type Person, type Quote, type Site, type Topic } from '../content/index';
+import { isoDate } from '../shared/dates';
+import { formatFigure } from '../rules/figures';
+import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';
+import { figureInArticleUrl, personUrl, quoteInArticleUrl, topicUrl } from '../shared/urls';
 
 /**
  * The one language the index is built in. Pagefind keeps one index per language and the search page reads the

@@ -1,13 +1,13 @@
 /**
  * The content folder read straight from disk, without Astro: `npm run check:content` and the scaffolders parse
  * every file with the same zod schemas as the build (src/schemas/standalone.ts), then run the same cross-entry
- * checks (src/lib/checks.ts), and report every problem at once with the line it stands on.
+ * checks (src/lib/content/checks.ts), and report every problem at once with the line it stands on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { contentSchemas } from '../schemas/standalone';
+import { contentSchemas } from '../../schemas/standalone';
 import { checkContent, collectionNames, type CheckedEntry, type CollectionName, type Problem } from './checks';
 import { nearestIds } from './nearest';
 
@@ -254,7 +254,7 @@ export async function mdxSyntaxProblems(files: readonly ContentFile[]): Promise<
   const { satteri } = await import('@astrojs/markdown-satteri');
   const renderer = await satteri({ features: { smartPunctuation: false } }).createMdxRenderer!(
     {} as Parameters<NonNullable<ReturnType<typeof satteri>['createMdxRenderer']>>[0],
-    { srcDir: new URL('../', import.meta.url), sourcemap: false } as Parameters<NonNullable<ReturnType<typeof satteri>['createMdxRenderer']>>[1],
+    { srcDir: new URL('../../', import.meta.url), sourcemap: false } as Parameters<NonNullable<ReturnType<typeof satteri>['createMdxRenderer']>>[1],
   );
   const problems: Problem[] = [];
   for (const file of articles) {

@@ -1,6 +1,6 @@
 /**
  * Related articles: the ones a journalist chose first, then suggestions ranked by what they share. A pure function
- * of plain data (src/lib/content.ts maps the site's articles to it), so the ranking has unit tests.
+ * of plain data (src/lib/content/ maps the site's articles to it), so the ranking has unit tests.
  *
  * - Chosen relations are symmetric: an article listed in another's `related.articles` lists that one back.
  * - Suggestions rank by shared topics, people (authors, people mentioned, speakers of its quotes) and places,

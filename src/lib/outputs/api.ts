@@ -7,14 +7,14 @@
  * the API is a valid content file once the added fields are dropped.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import { quoteText } from '../schemas/quote';
-import type { Article, Figure, Person, Place, Quote, Route, Site, Topic } from './content';
-import { lastModified } from './content';
-import type { CollectionName } from './checks';
-import { isoDate } from './dates';
-import { routeFeatures, toMapRoute, type RouteProperties } from './geo';
+import { quoteText } from '../../schemas/quote';
+import type { Article, Figure, Person, Place, Quote, Route, Site, Topic } from '../content/index';
+import { lastModified } from '../content/index';
+import type { CollectionName } from '../content/checks';
+import { isoDate } from '../shared/dates';
+import { routeFeatures, toMapRoute, type RouteProperties } from '../map/geo';
 import { htmlToText, portableHtml } from './html-text';
-import { siteDescription, siteName } from './site';
+import { siteDescription, siteName } from '../shared/site';
 import {
   absoluteUrl,
   apiArticleUrl,
@@ -30,7 +30,7 @@ import {
   quoteUrl,
   topicFeedUrl,
   topicUrl,
-} from './urls';
+} from '../shared/urls';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

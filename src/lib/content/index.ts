@@ -16,8 +16,8 @@ import {
   type CollectionName,
   type Problem,
 } from './checks';
-import { displayPath, duplicateIds, parseContentFiles, readContentFiles } from './content-files';
-import { contentDir } from './content-dir';
+import { displayPath, duplicateIds, parseContentFiles, readContentFiles } from './files';
+import { contentDir } from './dir';
 import { rankRelated, relatedWeights, suggestionLimit, type RelatedCandidate, type Relation } from './related';
 
 export type Article = CollectionEntry<'articles'>;
@@ -512,7 +512,7 @@ function facets(candidate: RelatedCandidate): Map<string, number> {
 
 /**
  * Articles related to `article`: those a journalist chose (on either article) first, then suggestions ranked by
- * shared topics, people and places (src/lib/related.ts). Comparing an article with every other one on every article
+ * shared topics, people and places (src/lib/content/related.ts). Comparing an article with every other one on every article
  * page grows with the square of the site, so the index finds the articles that share anything with it and scores
  * them; `rankRelated` then ranks the chosen ones, those that list it, and the best-scored suggestions, which gives
  * the same answer as ranking every article.

@@ -4,7 +4,7 @@
  * share one reading of the route data. GeoJSON positions are [longitude, latitude] (RFC 7946 §3.1.1).
  */
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
-import type { routeKinds } from '../schemas/common';
+import type { routeKinds } from '../../schemas/common';
 
 export type RouteKind = (typeof routeKinds)[number];
 

@@ -5,7 +5,7 @@ import { personSchema } from '@/schemas/person';
 import { quoteSchema } from '@/schemas/quote';
 import { topicSchema } from '@/schemas/topic';
 import { testImage, testReference } from '@/test-support/reference';
-import type { Article, Figure, Person, Quote, Site, Topic } from './content';
+import type { Article, Figure, Person, Quote, Site, Topic } from '../content/index';
 
 // content.ts loads collections through astro:content, which only exists inside a build; these tests give the record
 // builders a Site made here, so the store is never asked for.

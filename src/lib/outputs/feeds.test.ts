@@ -2,7 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { origin, smallSite } from '@/test-support/small-site';
-import { articlesWithPerson } from './content';
+import { articlesWithPerson } from '../content/index';
 import { personFeed, siteFeed, topicFeed } from './feeds';
 
 const site = smallSite();

@@ -10,8 +10,8 @@ import { render } from 'astro:content';
 import Omitted from '@/components/mdx/Omitted.astro';
 import Person from '@/components/mdx/Person.astro';
 import Quote from '@/components/mdx/Quote.astro';
-import type { MdxComponentName } from './checks';
-import type { Article } from './content';
+import type { MdxComponentName } from '../content/checks';
+import type { Article } from '../content/index';
 
 /** Every component authors may use, so a new one cannot be forgotten here. */
 const components: Record<MdxComponentName, unknown> = { Quote, Person, FactBox: Omitted, RouteMap: Omitted };

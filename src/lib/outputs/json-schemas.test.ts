@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaDir, jsonSchemaFor, jsonSchemaTexts } from './json-schemas';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('the JSON Schemas editors use', () => {
   it('are committed and up to date with the zod schemas (run npm run schemas after changing src/schemas/)', () => {

@@ -11,7 +11,7 @@ import {
   relatedArticles,
   speakers,
   topicItems,
-} from './content';
+} from './index';
 import { rankRelated, type RelatedCandidate } from './related';
 import { testSite } from '@/test-support/site';
 

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { idPattern, parseCalendarDate, quoteKinds } from '../schemas/common';
-import { figureQualifiers } from '../schemas/figure';
-import { bodyPlaceholder, type CheckedEntry, type CollectionName } from './checks';
-import { parseContentFiles } from './content-files';
-import { nearestIds } from './nearest';
+import { idPattern, parseCalendarDate, quoteKinds } from '../../schemas/common';
+import { figureQualifiers } from '../../schemas/figure';
+import { bodyPlaceholder, type CheckedEntry, type CollectionName } from '../content/checks';
+import { parseContentFiles } from '../content/files';
+import { nearestIds } from '../content/nearest';
 
 export const kinds = ['article', 'person', 'quote', 'figure'] as const;
 export type Kind = (typeof kinds)[number];

@@ -1,4 +1,4 @@
-import type { Figure } from './content';
+import type { Figure } from '../content/index';
 
 // One number format for the whole build: making an Intl.NumberFormat costs far more than using one.
 const numberFormat = new Intl.NumberFormat('en-GB');

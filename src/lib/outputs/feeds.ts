@@ -4,9 +4,9 @@
  * its language and links to itself (atom:link rel="self"), as feed validators ask.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import type { Article, Person, Site, Topic } from './content';
-import { siteDescription, siteLanguage, siteName } from './site';
-import { absoluteUrl, articleUrl, feedUrl, homeUrl, personFeedUrl, personUrl, topicFeedUrl, topicUrl } from './urls';
+import type { Article, Person, Site, Topic } from '../content/index';
+import { siteDescription, siteLanguage, siteName } from '../shared/site';
+import { absoluteUrl, articleUrl, feedUrl, homeUrl, personFeedUrl, personUrl, topicFeedUrl, topicUrl } from '../shared/urls';
 
 export function articleFeedItem(site: Site, article: Article): RSSFeedItem {
   const authors = article.data.authors.map((ref) => site.person(ref.id).data.name);

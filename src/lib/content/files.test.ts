@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblems } from './checks';
-import { checkContentDir, fieldName, loadContentDir } from './content-files';
+import { checkContentDir, fieldName, loadContentDir } from './files';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const scratches: string[] = [];
 
 /** A copy of content/ in a scratch folder, changed by `edits` (file -> new text, or a function of the old text). */

@@ -6,12 +6,12 @@
  * would both invent a time and, read in another zone, move the day. ISO 8601 and schema.org's Date allow a date
  * alone; Google reads it (its advice to give a zone applies to date-times).
  */
-import { quoteText } from '../schemas/quote';
-import { currentRole, lastModified, type Article, type Person, type Quote, type Site, type Topic } from './content';
-import { isoDate } from './dates';
-import { siteName } from './site';
-import { firstWords } from './text';
-import { absoluteUrl, articleUrl, faviconUrl, homeUrl, peopleUrl, personUrl, quotesByUrl, quotesUrl, quoteUrl, topicsUrl, topicUrl } from './urls';
+import { quoteText } from '../../schemas/quote';
+import { currentRole, lastModified, type Article, type Person, type Quote, type Site, type Topic } from '../content/index';
+import { isoDate } from '../shared/dates';
+import { siteName } from '../shared/site';
+import { firstWords } from '../shared/text';
+import { absoluteUrl, articleUrl, faviconUrl, homeUrl, peopleUrl, personUrl, quotesByUrl, quotesUrl, quoteUrl, topicsUrl, topicUrl } from '../shared/urls';
 
 export type Thing = Record<string, unknown> & { '@type': string };
 const context = 'https://schema.org';

@@ -4,9 +4,9 @@
  * writes them to src/schemas/json/; a unit test fails when they fall behind the zod schemas.
  */
 import { z } from 'astro/zod';
-import { idPattern } from '../schemas/common';
-import { contentSchemas } from '../schemas/standalone';
-import type { CollectionName } from './checks';
+import { idPattern } from '../../schemas/common';
+import { contentSchemas } from '../../schemas/standalone';
+import type { CollectionName } from '../content/checks';
 
 /** Where the generated files live, relative to the project root. */
 export const jsonSchemaDir = 'src/schemas/json';

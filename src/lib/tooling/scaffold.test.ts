@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContentDir, loadContentDir } from './content-files';
+import { checkContentDir, loadContentDir } from '../content/files';
 import { Content, resolveAnswers, skeleton, slugify, writeNew, type Answers, type Kind } from './scaffold';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-scaffold-'));
 fs.cpSync(path.join(root, 'content'), scratch, { recursive: true });
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
  * (withastro/astro#11494), MDX bodies name entries in component props, and YAML silently turns 2022-02-30 into
  * 2 March. Pure functions over plain entries, so unit tests and `npm run check` use them without a build.
  */
-import { parseCalendarDate } from '../schemas/common';
+import { parseCalendarDate } from '../../schemas/common';
 import { nearestIds } from './nearest';
 
 export const collectionNames = ['articles', 'people', 'quotes', 'figures', 'topics', 'places', 'routes'] as const;
@@ -171,7 +171,7 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
 
   for (const entry of entries) {
     // 1. Every reference in the frontmatter or data resolves, and a published entry does not lean on a draft.
-    // Two exceptions link nothing to the draft: the quotes and figures of a draft article (src/lib/content.ts
+    // Two exceptions link nothing to the draft: the quotes and figures of a draft article (src/lib/content/
     // leaves them out with it), and excluding a draft from an article's related articles.
     for (const ref of findReferences(entry.data)) {
       const target = ids.get(ref.collection)!.get(ref.id);
@@ -298,7 +298,7 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
     }
   }
 
-  // 5. A quote's permalink /quotes/<id>/ must not take the address of a quotes listing (src/lib/urls.ts).
+  // 5. A quote's permalink /quotes/<id>/ must not take the address of a quotes listing (src/lib/shared/urls.ts).
   for (const quote of ids.get('quotes')!.values()) {
     if (reservedQuoteIds.includes(quote.id) || /^\d+$/.test(quote.id)) {
       problems.push({
