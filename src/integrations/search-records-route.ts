@@ -3,7 +3,7 @@
  * to add to Pagefind's index. Injected by ./search-index.ts, which removes the file from the output afterwards.
  */
 import type { APIRoute } from 'astro';
-import { loadSite } from '@/lib/content/index';
+import { loadSite } from '@/lib/content';
 import { searchLanguage, searchRecords, type SearchRecord } from '@/lib/outputs/search-records';
 
 export interface SearchRecordsFile {

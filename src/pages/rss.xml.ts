@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { loadSite } from '@/lib/content/index';
+import { loadSite } from '@/lib/content';
 import { siteFeed } from '@/lib/outputs/feeds';
 import { requireOrigin } from '@/lib/shared/site';
 

@@ -3,7 +3,7 @@
  * (with the test `reference()`), so they have the shapes pages see, without reading content/.
  */
 import { contentSchemas as schemas } from '@/schemas/standalone';
-import { createSite, type Collections, type Site } from '@/lib/content/index';
+import { createSite, type Collections, type Site } from '@/lib/content';
 
 type Raw = Record<string, unknown>;
 /** Raw entries by id, as a journalist writes them in YAML or frontmatter; an article may carry its MDX `body`. */

@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import type { Topology } from 'topojson-specification';
 import countries from 'world-atlas/countries-50m.json';
 import { basemapGeoJSON, trimBasemap } from '@/lib/map/basemap';
-import { loadSite } from '@/lib/content/index';
+import { loadSite } from '@/lib/content';
 import { boundsOf, padBounds, routePlaces, toMapRoute } from '@/lib/map/geo';
 
 export const GET: APIRoute = async () => {

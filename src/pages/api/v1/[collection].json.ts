@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { apiFigure, apiPerson, apiPlace, apiQuote, apiTopic, itemsDocument, jsonResponse } from '@/lib/outputs/api';
-import { allQuotes, loadSite, type Site } from '@/lib/content/index';
+import { allQuotes, loadSite, type Site } from '@/lib/content';
 import { requireOrigin } from '@/lib/shared/site';
 
 /** The data collections, each one document of its entries in the site's order (quotes newest first). */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { apiArticle, itemsDocument, jsonResponse } from '@/lib/outputs/api';
 import { articleHtml } from '@/lib/outputs/article-body';
-import { loadSite } from '@/lib/content/index';
+import { loadSite } from '@/lib/content';
 import { requireOrigin } from '@/lib/shared/site';
 
 /** Every published article, newest first, each as in its own document. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { apiIndex, jsonResponse } from '@/lib/outputs/api';
-import { loadSite } from '@/lib/content/index';
+import { loadSite } from '@/lib/content';
 import { requireOrigin } from '@/lib/shared/site';
 
 /** The API's entry point: every collection with its document, JSON Schema and count. */

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articlesWithPerson, loadSite, type Person } from '@/lib/content/index';
+import { articlesWithPerson, loadSite, type Person } from '@/lib/content';
 import { personFeed } from '@/lib/outputs/feeds';
 import { requireOrigin } from '@/lib/shared/site';
 

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, topicItems, type Topic } from '@/lib/content/index';
+import { loadSite, topicItems, type Topic } from '@/lib/content';
 import { topicFeed } from '@/lib/outputs/feeds';
 import { requireOrigin } from '@/lib/shared/site';
 

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { apiArticle, jsonResponse } from '@/lib/outputs/api';
 import { articleHtml } from '@/lib/outputs/article-body';
-import { loadSite, type Article } from '@/lib/content/index';
+import { loadSite, type Article } from '@/lib/content';
 import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
