@@ -1,25 +1,21 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './schemas/article';
-import { figureSchema } from './schemas/figure';
-import { placeSchema, routeSchema } from './schemas/geo';
-import { personSchema } from './schemas/person';
-import { quoteSchema } from './schemas/quote';
-import { topicSchema } from './schemas/topic';
 import { contentDir } from './lib/content/dir';
+import { filePattern, registry, schemaFactories, type CollectionName } from './lib/content/registry';
 
 // One folder per collection under the content folder (CONTENT_DIR, default ./content); the file name is the id.
-const data = (folder: string) => glob({ base: `${contentDir}/${folder}`, pattern: '**/*.{yaml,yml}' });
+// Folders, file kinds and schemas come from the registry (src/lib/content/registry.ts). The keys are spelled out
+// because Astro infers each entry's type from this literal (a mapped type is circular through `reference` and
+// loses them); `satisfies` holds the keys equal to the registry, so a collection added there fails `astro check`
+// until it is added here.
+const loader = (name: CollectionName) => glob({ base: `${contentDir}/${registry[name].folder}`, pattern: filePattern(name) });
 
 export const collections = {
-  articles: defineCollection({
-    loader: glob({ base: `${contentDir}/articles`, pattern: '**/*.mdx' }),
-    schema: ({ image }) => articleSchema(reference, image),
-  }),
-  people: defineCollection({ loader: data('people'), schema: personSchema(reference) }),
-  quotes: defineCollection({ loader: data('quotes'), schema: quoteSchema(reference) }),
-  figures: defineCollection({ loader: data('figures'), schema: figureSchema(reference) }),
-  topics: defineCollection({ loader: data('topics'), schema: topicSchema() }),
-  places: defineCollection({ loader: data('places'), schema: placeSchema() }),
-  routes: defineCollection({ loader: data('routes'), schema: routeSchema(reference) }),
-};
+  articles: defineCollection({ loader: loader('articles'), schema: ({ image }) => schemaFactories.articles(reference, image) }),
+  people: defineCollection({ loader: loader('people'), schema: schemaFactories.people(reference) }),
+  quotes: defineCollection({ loader: loader('quotes'), schema: schemaFactories.quotes(reference) }),
+  figures: defineCollection({ loader: loader('figures'), schema: schemaFactories.figures(reference) }),
+  topics: defineCollection({ loader: loader('topics'), schema: schemaFactories.topics() }),
+  places: defineCollection({ loader: loader('places'), schema: schemaFactories.places() }),
+  routes: defineCollection({ loader: loader('routes'), schema: schemaFactories.routes(reference) }),
+} satisfies Record<CollectionName, unknown>;

@@ -54,6 +54,7 @@ export const datePrecision = z.enum(['day', 'month', 'year']);
 
 /** The kinds of statement a quote can be. */
 export const quoteKinds = ['direct', 'partial', 'reported'] as const;
+export type QuoteKind = (typeof quoteKinds)[number];
 
 /** The kinds of route the map can draw, each with its own line style. */
 export const routeKinds = ['pipeline', 'shipping', 'rail', 'road'] as const;

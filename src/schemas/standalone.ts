@@ -4,13 +4,8 @@
  * and `image()` helpers.
  */
 import { z } from 'astro/zod';
-import { articleSchema } from './article';
-import { figureSchema } from './figure';
-import { placeSchema, routeSchema } from './geo';
-import { personSchema } from './person';
-import { quoteSchema } from './quote';
+import { collectionNames, schemaFactories, type CollectionName } from '../lib/content/registry';
 import type { Reference } from './reference';
-import { topicSchema } from './topic';
 
 /** Stands in for Astro's `reference()`: the same `{ id, collection }` result, without a store to look in. */
 export const plainReference = ((collection: string) =>
@@ -19,13 +14,7 @@ export const plainReference = ((collection: string) =>
 /** Stands in for Astro's `image()`: the path as written, relative to the article. */
 export const plainImage = (() => z.string()) as never;
 
-/** Every collection's schema, keyed by collection (folder) name. */
-export const contentSchemas = {
-  articles: articleSchema(plainReference, plainImage),
-  people: personSchema(plainReference),
-  quotes: quoteSchema(plainReference),
-  figures: figureSchema(plainReference),
-  topics: topicSchema(),
-  places: placeSchema(),
-  routes: routeSchema(plainReference),
-};
+/** Every collection's schema, keyed by collection name (the registry's). */
+export const contentSchemas = Object.fromEntries(
+  collectionNames.map((name) => [name, schemaFactories[name](plainReference, plainImage)]),
+) as { [N in CollectionName]: ReturnType<(typeof schemaFactories)[N]> };

@@ -5,9 +5,8 @@
  */
 import { parseCalendarDate } from '../../schemas/common';
 import { nearestIds } from './nearest';
+import { collectionNames, fileExtensions, mdxComponents, registry, type CollectionName, type MdxComponentName } from './registry';
 
-export const collectionNames = ['articles', 'people', 'quotes', 'figures', 'topics', 'places', 'routes'] as const;
-export type CollectionName = (typeof collectionNames)[number];
 
 /** One content file after schema validation, with its raw text for line numbers. */
 export interface CheckedEntry {
@@ -38,27 +37,6 @@ export interface Problem {
   field: string;
   message: string;
 }
-
-/** Singular names for messages: "no person with id …". */
-const noun: Record<CollectionName, string> = {
-  articles: 'article',
-  people: 'person',
-  quotes: 'quote',
-  figures: 'figure',
-  topics: 'topic',
-  places: 'place',
-  routes: 'route',
-};
-
-/** Components authors may use in MDX, and which collection each prop names. */
-export const mdxComponents = {
-  Quote: { prop: 'id', collection: 'quotes', list: false },
-  Person: { prop: 'id', collection: 'people', list: false },
-  FactBox: { prop: 'figures', collection: 'figures', list: true },
-  RouteMap: { prop: 'routes', collection: 'routes', list: true },
-} as const satisfies Record<string, { prop: string; collection: CollectionName; list: boolean }>;
-
-export type MdxComponentName = keyof typeof mdxComponents;
 
 /** A use of an MDX component in a body, with the ids it names. */
 export interface ComponentUse {
@@ -164,7 +142,7 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
       line: line ?? lineOf(entry.raw, id),
       field,
       message:
-        `no ${noun[collection]} with id "${id}" (expected a file ${collection}/${id}.${collection === 'articles' ? 'mdx' : 'yaml'}).` +
+        `no ${registry[collection].noun.one} with id "${id}" (expected a file ${registry[collection].folder}/${id}.${fileExtensions(collection)[0]}).` +
         (suggestions.length ? ` Nearest valid ids: ${suggestions.join(', ')}.` : ''),
     });
   };

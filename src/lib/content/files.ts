@@ -8,7 +8,8 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { contentSchemas } from '../../schemas/standalone';
-import { checkContent, collectionNames, type CheckedEntry, type CollectionName, type Problem } from './checks';
+import { checkContent, type CheckedEntry, type Problem } from './checks';
+import { collectionNames, fileExtensions, registry, type CollectionName } from './registry';
 import { nearestIds } from './nearest';
 
 /** One content file as written. */
@@ -20,7 +21,7 @@ export interface ContentFile {
   raw: string;
 }
 
-const extension = (collection: CollectionName) => (collection === 'articles' ? /\.mdx$/ : /\.ya?ml$/);
+const extension = (collection: CollectionName) => new RegExp(`\\.(?:${fileExtensions(collection).join('|')})$`);
 
 /** The file name without its extension, as Astro's glob loader makes the id (lowercase, `/` between folders). */
 function idOf(relative: string, collection: CollectionName): string {
@@ -34,7 +35,7 @@ export function displayPath(file: string): string {
 }
 
 function filesIn(contentDir: string, collection: CollectionName): string[] {
-  const folder = path.join(contentDir, collection);
+  const folder = path.join(contentDir, registry[collection].folder);
   if (!fs.existsSync(folder)) return [];
   return (fs.readdirSync(folder, { recursive: true }) as string[]).filter((file) => extension(collection).test(file)).sort();
 }
@@ -43,7 +44,7 @@ function filesIn(contentDir: string, collection: CollectionName): string[] {
 export function readContentFiles(contentDir: string): ContentFile[] {
   return collectionNames.flatMap((collection) =>
     filesIn(contentDir, collection).map((relative) => {
-      const file = path.join(contentDir, collection, relative);
+      const file = path.join(contentDir, registry[collection].folder, relative);
       return { collection, id: idOf(relative, collection), file: displayPath(file), raw: fs.readFileSync(file, 'utf8') };
     }),
   );
@@ -59,7 +60,7 @@ export function duplicateIds(contentDir: string): Problem[] {
     const byId = new Map<string, string[]>();
     for (const relative of filesIn(contentDir, collection)) {
       const id = idOf(relative, collection);
-      byId.set(id, [...(byId.get(id) ?? []), displayPath(path.join(contentDir, collection, relative))]);
+      byId.set(id, [...(byId.get(id) ?? []), displayPath(path.join(contentDir, registry[collection].folder, relative))]);
     }
     for (const [id, files] of byId) {
       if (files.length > 1) {
@@ -76,7 +77,7 @@ export function duplicateIds(contentDir: string): Problem[] {
 
 /** The YAML text of a file (an MDX file's frontmatter) and the line it starts on. */
 function yamlOf(file: ContentFile): { yaml: string; firstLine: number } | undefined {
-  if (file.collection !== 'articles') return { yaml: file.raw, firstLine: 1 };
+  if (registry[file.collection].format !== 'mdx') return { yaml: file.raw, firstLine: 1 };
   const match = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(file.raw);
   return match ? { yaml: match[1]!, firstLine: 2 } : undefined;
 }
@@ -249,7 +250,7 @@ export function parseContentFiles(files: readonly ContentFile[]): { entries: Che
  * compiler the build uses (Sätteri's mdxjs-rs, through @astrojs/markdown-satteri), with the file's own line numbers.
  */
 export async function mdxSyntaxProblems(files: readonly ContentFile[]): Promise<Problem[]> {
-  const articles = files.filter((file) => file.collection === 'articles');
+  const articles = files.filter((file) => registry[file.collection].format === 'mdx');
   if (!articles.length) return [];
   const { satteri } = await import('@astrojs/markdown-satteri');
   const renderer = await satteri({ features: { smartPunctuation: false } }).createMdxRenderer!(

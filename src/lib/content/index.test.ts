@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allQuotes,
-  articlesByPerson,
-  articlesMentioning,
-  articlesWithPerson,
-  personCounts,
-  quoteTopics,
-  quotesBy,
-  quotesOnTopic,
-  relatedArticles,
-  speakers,
-  topicItems,
-} from './index';
+
 import { rankRelated, type RelatedCandidate } from './related';
 import { testSite } from '@/test-support/site';
 
@@ -102,16 +90,16 @@ const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
 describe('a person who is both author and speaker', () => {
   it('lists what she wrote, what she said and where she is quoted, each once', () => {
-    expect(articlesByPerson(site, 'jane-doe').map(({ article, credits }) => [article.id, credits])).toEqual([
+    expect(site.articlesBy('jane-doe').map(({ article, credits }) => [article.id, credits])).toEqual([
       ['october', ['author']],
     ]);
-    expect(ids(quotesBy(site, 'jane-doe'))).toEqual(['jane-on-politics']);
-    expect(ids(articlesMentioning(site, 'jane-doe'))).toEqual(['march']);
-    expect(personCounts(site, 'jane-doe')).toEqual({ quotes: 1, articles: 2 });
+    expect(ids(site.quotesBy('jane-doe'))).toEqual(['jane-on-politics']);
+    expect(ids(site.articlesMentioning('jane-doe'))).toEqual(['march']);
+    expect(site.personCounts('jane-doe')).toEqual({ quotes: 1, articles: 2 });
   });
 
   it('leaves out the draft she wrote', () => {
-    expect(ids(articlesByPerson(site, 'jane-doe').map(({ article }) => article))).not.toContain('unpublished');
+    expect(ids(site.articlesBy('jane-doe').map(({ article }) => article))).not.toContain('unpublished');
   });
 
   it('does not count an article as mentioning someone who wrote or edited it', () => {
@@ -123,61 +111,61 @@ describe('a person who is both author and speaker', () => {
       },
       quotes: { 'jane-says': quote('jane-doe', journalist, 'column', '2023-01-01', ['energy']) },
     });
-    expect(ids(quotesBy(selfQuoted, 'jane-doe'))).toEqual(['jane-says']);
-    expect(articlesMentioning(selfQuoted, 'jane-doe')).toEqual([]);
-    expect(personCounts(selfQuoted, 'jane-doe')).toEqual({ quotes: 1, articles: 1 });
+    expect(ids(selfQuoted.quotesBy('jane-doe'))).toEqual(['jane-says']);
+    expect(selfQuoted.articlesMentioning('jane-doe')).toEqual([]);
+    expect(selfQuoted.personCounts('jane-doe')).toEqual({ quotes: 1, articles: 1 });
   });
 });
 
 describe('a person\'s feed', () => {
   it('carries every article they wrote, edited, are quoted, named or linked in, newest first, each once', () => {
-    expect(ids(articlesWithPerson(site, 'jane-doe'))).toEqual(['march', 'october']);
-    expect(ids(articlesWithPerson(site, 'ed-editor'))).toEqual(['march', 'october']);
-    expect(ids(articlesWithPerson(site, 'sam-analyst'))).toEqual(['march', 'october']);
-    expect(ids(articlesWithPerson(site, 'pat-mentioned'))).toEqual(['october']);
+    expect(ids(site.articlesWith('jane-doe'))).toEqual(['march', 'october']);
+    expect(ids(site.articlesWith('ed-editor'))).toEqual(['march', 'october']);
+    expect(ids(site.articlesWith('sam-analyst'))).toEqual(['march', 'october']);
+    expect(ids(site.articlesWith('pat-mentioned'))).toEqual(['october']);
   });
 
   it('is empty for someone no published article names, and leaves drafts out', () => {
-    expect(articlesWithPerson(site, 'nobody-yet')).toEqual([]);
-    expect(ids(articlesWithPerson(site, 'sam-analyst'))).not.toContain('unpublished');
+    expect(site.articlesWith('nobody-yet')).toEqual([]);
+    expect(ids(site.articlesWith('sam-analyst'))).not.toContain('unpublished');
   });
 });
 
 describe('people', () => {
   it('credits an editor who also writes, newest article first', () => {
-    expect(articlesByPerson(site, 'ed-editor').map(({ article, credits }) => [article.id, credits])).toEqual([
+    expect(site.articlesBy('ed-editor').map(({ article, credits }) => [article.id, credits])).toEqual([
       ['march', ['author']],
       ['october', ['editor']],
     ]);
   });
 
   it('gives a speaker\'s quotes newest first and, within one article, in reading order, without drafts', () => {
-    expect(ids(quotesBy(site, 'sam-analyst'))).toEqual(['sam-zebra', 'sam-apple']);
-    expect(ids(allQuotes(site))).toEqual(['jane-on-politics', 'sam-zebra', 'sam-apple']);
+    expect(ids(site.quotesBy('sam-analyst'))).toEqual(['sam-zebra', 'sam-apple']);
+    expect(ids(site.quotes)).toEqual(['jane-on-politics', 'sam-zebra', 'sam-apple']);
   });
 
   it('finds a person named only by <Person> in a body, or only in the people list', () => {
-    expect(ids(articlesMentioning(site, 'pat-mentioned'))).toEqual(['october']);
-    expect(ids(articlesMentioning(site, 'sam-analyst'))).toEqual(['march', 'october']);
+    expect(ids(site.articlesMentioning('pat-mentioned'))).toEqual(['october']);
+    expect(ids(site.articlesMentioning('sam-analyst'))).toEqual(['march', 'october']);
   });
 
   it('lists speakers by family name with their counts, leaving out people never quoted', () => {
-    expect(speakers(site).map(({ person, quotes }) => [person.id, quotes])).toEqual([
+    expect(site.speakers().map(({ person, quotes }) => [person.id, quotes])).toEqual([
       ['sam-analyst', 2],
       ['jane-doe', 1],
     ]);
-    expect(personCounts(site, 'nobody-yet')).toEqual({ quotes: 0, articles: 0 });
+    expect(site.personCounts('nobody-yet')).toEqual({ quotes: 0, articles: 0 });
   });
 });
 
 describe('topics', () => {
   it('files a quote with several topics under each of them', () => {
-    expect(ids(quotesOnTopic(site, 'energy'))).toEqual(['sam-zebra', 'sam-apple']);
-    expect(ids(quotesOnTopic(site, 'politics'))).toEqual(['jane-on-politics', 'sam-apple']);
+    expect(ids(site.quotesOn('energy'))).toEqual(['sam-zebra', 'sam-apple']);
+    expect(ids(site.quotesOn('politics'))).toEqual(['jane-on-politics', 'sam-apple']);
   });
 
   it('gathers a topic\'s articles, quotes, figures, routes and the people quoted or cited', () => {
-    const energy = topicItems(site, 'energy');
+    const energy = site.topicItems('energy');
     expect(ids(energy.articles)).toEqual(['october']);
     expect(ids(energy.quotes)).toEqual(['sam-zebra', 'sam-apple']);
     expect(ids(energy.figures)).toEqual(['sam-count']);
@@ -187,15 +175,15 @@ describe('topics', () => {
   });
 
   it('holds a topic with quotes but no articles yet, and one with nothing yet', () => {
-    const climate = topicItems(site, 'climate');
+    const climate = site.topicItems('climate');
     expect(climate.articles).toEqual([]);
     expect(ids(climate.quotes)).toEqual(['jane-on-politics']);
     expect(ids(climate.people)).toEqual(['jane-doe']);
-    expect(topicItems(site, 'empty')).toEqual({ articles: [], quotes: [], figures: [], routes: [], people: [] });
+    expect(site.topicItems('empty')).toEqual({ articles: [], quotes: [], figures: [], routes: [], people: [] });
   });
 
   it('lists the topics that have quotes, by name, with their counts', () => {
-    expect(quoteTopics(site).map(({ topic, quotes }) => [topic.id, quotes])).toEqual([
+    expect(site.quoteTopics().map(({ topic, quotes }) => [topic.id, quotes])).toEqual([
       ['climate', 1],
       ['energy', 2],
       ['politics', 2],
@@ -256,7 +244,7 @@ describe('relatedArticles at scale', () => {
     let suggested = 0;
     for (const a of newsroom.articles) {
       const expected = rankRelated(candidates.find((c) => c.id === a.id)!, candidates);
-      const found = relatedArticles(newsroom, a);
+      const found = newsroom.related(a);
       suggested += found.filter((r) => r.reason === 'suggested').length;
       expect(
         found.map((r) => [r.article.id, r.reason, ids(r.topics), ids(r.people), ids(r.places)]),

@@ -4,7 +4,7 @@
  * describes the file as written, then gains the fields the API adds (src/lib/api.ts) and is wrapped in its
  * document's shape. Fields a file may leave out for their defaults are required here: the API fills them in.
  */
-import type { CollectionName } from '../content/checks';
+import type { CollectionName } from '../content/registry';
 import { apiCollections, type ApiCollection } from './api';
 import { entryJsonSchema, type JsonSchema } from './json-schemas';
 

@@ -9,8 +9,8 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import { quoteText } from '../../schemas/quote';
 import type { Article, Figure, Person, Place, Quote, Route, Site, Topic } from '../content/index';
-import { lastModified } from '../content/index';
-import type { CollectionName } from '../content/checks';
+import { lastModified } from '../rules/articles';
+import { collectionNames, registry, type CollectionName } from '../content/registry';
 import { isoDate } from '../shared/dates';
 import { routeFeatures, toMapRoute, type RouteProperties } from '../map/geo';
 import { htmlToText, portableHtml } from './html-text';
@@ -68,23 +68,13 @@ export function toWire(value: unknown, path = 'data'): Json {
 
 const wireObject = (data: unknown, path: string) => toWire(data, path) as JsonObject;
 
-/** The collections the API publishes, in the order the index lists them. */
-export const apiCollections = ['articles', 'people', 'quotes', 'figures', 'topics', 'places', 'routes'] as const satisfies readonly CollectionName[];
-export type ApiCollection = (typeof apiCollections)[number];
+/** The collections the API publishes, in the order the index lists them: all of them, from the registry. */
+export const apiCollections = collectionNames;
+export type ApiCollection = CollectionName;
 
-/** Routes are published as GeoJSON; every other collection as JSON. */
-export const apiFormats: Record<ApiCollection, { extension: string; mediaType: string }> = {
-  articles: { extension: 'json', mediaType: 'application/json' },
-  people: { extension: 'json', mediaType: 'application/json' },
-  quotes: { extension: 'json', mediaType: 'application/json' },
-  figures: { extension: 'json', mediaType: 'application/json' },
-  topics: { extension: 'json', mediaType: 'application/json' },
-  places: { extension: 'json', mediaType: 'application/json' },
-  routes: { extension: 'geojson', mediaType: 'application/geo+json' },
-};
 
 /** The URL of a collection's document. */
-export const apiDocumentUrl = (collection: ApiCollection) => apiCollectionUrl(collection, apiFormats[collection].extension);
+export const apiDocumentUrl = (collection: ApiCollection) => apiCollectionUrl(collection, registry[collection].api.extension);
 
 /** The rendered body of an article, as the API gives it. */
 export interface RenderedBody {
@@ -180,17 +170,6 @@ export function apiRoutes(site: Site): FeatureCollection<LineString, RouteProper
   };
 }
 
-/** What the index says about each collection. */
-const collectionDescriptions: Record<ApiCollection, string> = {
-  articles: 'Published articles, newest first, with their body as MDX, HTML and plain text.',
-  people: 'People who wrote, edited, are quoted or named, by family name.',
-  quotes: 'Quotes verbatim as published, with speaker, role at the time, date and article.',
-  figures: 'Figures the articles report, with who they come from and when they hold.',
-  topics: 'Topics, by name.',
-  places: 'Places the articles and routes name, with coordinates (WGS 84).',
-  routes: 'Pipelines, shipping lanes and rail routes as a GeoJSON FeatureCollection of LineStrings.',
-};
-
 /** The index document: the site, and every collection with its document, JSON Schema and count. */
 export function apiIndex(site: Site, origin: URL): JsonObject {
   const absolute = (href: string) => absoluteUrl(href, origin);
@@ -201,9 +180,9 @@ export function apiIndex(site: Site, origin: URL): JsonObject {
     site: { name: siteName, description: siteDescription, url: absolute(homeUrl()) },
     collections: apiCollections.map((collection) => ({
       name: collection,
-      description: collectionDescriptions[collection],
+      description: registry[collection].api.description,
       url: absolute(apiDocumentUrl(collection)),
-      mediaType: apiFormats[collection].mediaType,
+      mediaType: registry[collection].api.mediaType,
       schema: absolute(apiSchemaUrl(collection)),
       count: site[collection].length,
       ...(collection === 'articles'

@@ -10,7 +10,7 @@ import { render } from 'astro:content';
 import Omitted from '@/components/mdx/Omitted.astro';
 import Person from '@/components/mdx/Person.astro';
 import Quote from '@/components/mdx/Quote.astro';
-import type { MdxComponentName } from '../content/checks';
+import type { MdxComponentName } from '../content/registry';
 import type { Article } from '../content/index';
 
 /** Every component authors may use, so a new one cannot be forgotten here. */

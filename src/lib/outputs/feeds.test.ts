@@ -2,7 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { origin, smallSite } from '@/test-support/small-site';
-import { articlesWithPerson } from '../content/index';
+
 import { personFeed, siteFeed, topicFeed } from './feeds';
 
 const site = smallSite();
@@ -48,7 +48,7 @@ describe('topic and person feeds', () => {
     expect(list(topic.item).map((item: { link: string }) => item.link)).toEqual(['https://news.example/articles/pipeline-deal/']);
 
     const sam = site.person('sam-analyst');
-    const person = await parse(personFeed(site, origin, sam, articlesWithPerson(site, sam.id)));
+    const person = await parse(personFeed(site, origin, sam, site.articlesWith(sam.id)));
     expect(person.link).toBe('https://news.example/people/sam-analyst/');
     expect(person['atom:link']['@href']).toBe('https://news.example/people/sam-analyst/rss.xml');
     expect(person.description).toBe('Articles on Newsroom that Sam Analyst wrote, edited, is quoted or mentioned in.');

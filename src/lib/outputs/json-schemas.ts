@@ -6,21 +6,16 @@
 import { z } from 'astro/zod';
 import { idPattern } from '../../schemas/common';
 import { contentSchemas } from '../../schemas/standalone';
-import type { CollectionName } from '../content/checks';
+import { collectionNames, registry, type CollectionName } from '../content/registry';
 
 /** Where the generated files live, relative to the project root. */
 export const jsonSchemaDir = 'src/schemas/json';
 
 /** The file name of each collection's JSON Schema. */
-export const jsonSchemaFiles: Record<CollectionName, string> = {
-  articles: 'article.schema.json',
-  people: 'person.schema.json',
-  quotes: 'quote.schema.json',
-  figures: 'figure.schema.json',
-  topics: 'topic.schema.json',
-  places: 'place.schema.json',
-  routes: 'route.schema.json',
-};
+export const jsonSchemaFiles = Object.fromEntries(collectionNames.map((name) => [name, registry[name].jsonSchema])) as Record<
+  CollectionName,
+  string
+>;
 
 type Def = { type: string; in?: { _zod: { def: Def } }; out?: { _zod: { def: Def } }; options?: { _zod: { def: Def } }[] };
 
@@ -61,7 +56,8 @@ export function entryJsonSchema(collection: CollectionName, io: 'input' | 'outpu
 /** One collection's JSON Schema: what a file may contain as written (references are ids, dates YYYY-MM-DD). */
 export function jsonSchemaFor(collection: CollectionName): JsonSchema {
   const schema = entryJsonSchema(collection);
-  const folder = collection === 'articles' ? 'articles/*.mdx frontmatter' : `${collection}/*.yaml`;
+  const { folder: dir, format } = registry[collection];
+  const folder = format === 'mdx' ? `${dir}/*.mdx frontmatter` : `${dir}/*.yaml`;
   return {
     $schema: schema.$schema,
     title: `Newsroom content: ${folder}`,
@@ -73,7 +69,7 @@ export function jsonSchemaFor(collection: CollectionName): JsonSchema {
 /** Every JSON Schema file's name and text, as `npm run schemas` writes them. */
 export function jsonSchemaTexts(): Record<string, string> {
   return Object.fromEntries(
-    (Object.keys(jsonSchemaFiles) as CollectionName[]).map((collection) => [
+    collectionNames.map((collection) => [
       jsonSchemaFiles[collection],
       `${JSON.stringify(jsonSchemaFor(collection), null, 2)}\n`,
     ]),

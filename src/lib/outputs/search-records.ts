@@ -7,7 +7,8 @@
  * sorted results. Meta values are what the result list shows; they are raw text and must be rendered as text.
  */
 import { quoteText } from '@/schemas/quote';
-import { currentRole, roleLabel, type Article, type Figure, type Person, type Quote, type Site, type Topic } from '../content/index';
+import { type Article, type Figure, type Person, type Quote, type Site, type Topic } from '../content/index';
+import { currentRole, roleLabel } from '../rules/people';
 import { isoDate } from '../shared/dates';
 import { formatFigure } from '../rules/figures';
 import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';

@@ -7,7 +7,9 @@
  * alone; Google reads it (its advice to give a zone applies to date-times).
  */
 import { quoteText } from '../../schemas/quote';
-import { currentRole, lastModified, type Article, type Person, type Quote, type Site, type Topic } from '../content/index';
+import { type Article, type Person, type Quote, type Site, type Topic } from '../content/index';
+import { currentRole } from '../rules/people';
+import { lastModified } from '../rules/articles';
 import { isoDate } from '../shared/dates';
 import { siteName } from '../shared/site';
 import { firstWords } from '../shared/text';

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { idPattern, parseCalendarDate, quoteKinds } from '../../schemas/common';
 import { figureQualifiers } from '../../schemas/figure';
-import { bodyPlaceholder, type CheckedEntry, type CollectionName } from '../content/checks';
+import { bodyPlaceholder, type CheckedEntry } from '../content/checks';
+import type { CollectionName } from '../content/registry';
 import { parseContentFiles } from '../content/files';
 import { nearestIds } from '../content/nearest';
 

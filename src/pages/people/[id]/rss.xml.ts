@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articlesWithPerson, loadSite, type Person } from '@/lib/content';
+import { loadSite, type Person } from '@/lib/content';
 import { personFeed } from '@/lib/outputs/feeds';
 import { requireOrigin } from '@/lib/shared/site';
 
@@ -12,5 +12,5 @@ export const getStaticPaths = (async () => {
 /** The articles one person wrote, edited, is quoted or mentioned in: /people/<id>/rss.xml. */
 export const GET: APIRoute<{ person: Person }> = async ({ props: { person }, site: origin }) => {
   const site = await loadSite();
-  return rss(personFeed(site, requireOrigin(origin), person, articlesWithPerson(site, person.id)));
+  return rss(personFeed(site, requireOrigin(origin), person, site.articlesWith(person.id)));
 };

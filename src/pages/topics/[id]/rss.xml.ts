@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, topicItems, type Topic } from '@/lib/content';
+import { loadSite, type Topic } from '@/lib/content';
 import { topicFeed } from '@/lib/outputs/feeds';
 import { requireOrigin } from '@/lib/shared/site';
 
@@ -12,5 +12,5 @@ export const getStaticPaths = (async () => {
 /** The articles filed under one topic: /topics/<id>/rss.xml. */
 export const GET: APIRoute<{ topic: Topic }> = async ({ props: { topic }, site: origin }) => {
   const site = await loadSite();
-  return rss(topicFeed(site, requireOrigin(origin), topic, topicItems(site, topic.id).articles));
+  return rss(topicFeed(site, requireOrigin(origin), topic, site.topicItems(topic.id).articles));
 };

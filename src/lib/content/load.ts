@@ -1,0 +1,67 @@
+/**
+ * The one module of the content model that talks to Astro and reads content files for the build: it loads the
+ * collections, checks what the schemas cannot (src/lib/content/checks.ts), and makes the build's one Site.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getCollection } from 'astro:content';
+import { checkContent, formatProblems, type CheckedEntry, type Problem } from './checks';
+import { contentDir } from './dir';
+import { displayPath, duplicateIds, parseContentFiles, readContentFiles } from './files';
+import { collectionNames } from './registry';
+import { createSite, type Site } from './site';
+import type { Collections } from './types';
+
+/** The error that stops the build: every problem, each naming file, line, field and what was expected. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = 'ContentError';
+  }
+}
+
+let loading: { files: string; site: Promise<Site> } | undefined;
+
+/**
+ * The whole site's content, checked: one Site per build, which every page of the build shares.
+ *
+ * In `astro dev`, Astro keeps serving the last valid version of an entry whose edit breaks its schema, and only
+ * logs why in the terminal. So dev reads the content files on every page, as `npm run check:content` does: a
+ * schema problem stops the page with the same message as the check, and a changed file makes a new Site.
+ */
+export function loadSite(): Promise<Site> {
+  if (import.meta.env.DEV) {
+    const files = readContentFiles(contentDir);
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file.file).update('\0').update(file.raw).update('\0');
+    const key = hash.digest('hex');
+    if (loading?.files !== key) loading = { files: key, site: load(parseContentFiles(files).problems) };
+    return loading.site;
+  }
+  loading ??= { files: '', site: load([]) };
+  return loading.site;
+}
+
+/** Astro's collections, checked across entries; `fileProblems` are schema problems found in the files themselves. */
+async function load(fileProblems: Problem[]): Promise<Site> {
+  if (fileProblems.length) throw new ContentError([...duplicateIds(contentDir), ...fileProblems]);
+  const loaded = await Promise.all(collectionNames.map((name) => getCollection(name)));
+  const collections = Object.fromEntries(collectionNames.map((name, i) => [name, loaded[i]])) as unknown as Collections;
+
+  const checked: CheckedEntry[] = collectionNames.flatMap((collection) =>
+    (collections[collection] as readonly { id: string; filePath?: string; data: object }[]).map((entry) => {
+      const file = entry.filePath ?? `${collection}/${entry.id}`;
+      return {
+        collection,
+        id: entry.id,
+        file: displayPath(file),
+        raw: fs.readFileSync(path.resolve(file), 'utf8'),
+        data: entry.data as Record<string, unknown>,
+      };
+    }),
+  );
+  const problems = [...duplicateIds(contentDir), ...checkContent(checked)];
+  if (problems.length) throw new ContentError(problems);
+  return createSite(collections);
+}

@@ -1,0 +1,78 @@
+/**
+ * How the site names, sorts and describes people: one rule each, used alike by pages, search records, the search
+ * page's filters, feeds, structured data and the content API. Pure and free of Node, so the browser may load it.
+ */
+import { formatDate } from '../shared/dates';
+
+/** What these rules read of a person entry. */
+export interface PersonLike {
+  id: string;
+  data: { name: string; sortName?: string | undefined; roles: readonly Role[] };
+}
+
+/** A role as a person entry holds it: the title, where, and (the site's own research) when. */
+export interface Role {
+  title: string;
+  organisation: string;
+  place?: string | undefined;
+  newsroom?: { from?: Date | undefined; until?: Date | undefined } | undefined;
+}
+
+/** The key people sort by, family name first: the entry's `sortName`, else the last word of the name. */
+export function sortName(person: PersonLike): string {
+  return person.data.sortName ?? familyName(person.data.name);
+}
+
+/** The last word of a name: "Putin" of "Vladimir Putin". Only for names without an entry's `sortName`. */
+export function familyName(name: string): string {
+  return name.trim().split(/\s+/).at(-1) ?? name;
+}
+
+/** People in the site's order: by sort name ("Mudge" before "Putin"), then by id so the order never depends on files. */
+export function bySortName(a: PersonLike, b: PersonLike): number {
+  return sortName(a).localeCompare(sortName(b)) || a.id.localeCompare(b.id);
+}
+
+/** The role a person is best known by now: the first listed (roles are listed most recent first). */
+export function currentRole<R extends Role>(person: { data: { roles: readonly R[] } }): R {
+  return person.data.roles[0]!;
+}
+
+/** "Deputy Foreign Minister, Kazakhstan", or with the place: "Analyst, Carnegie, Berlin". */
+export function roleLabel(role: Pick<Role, 'title' | 'organisation' | 'place'>): string {
+  return [role.title, role.organisation, role.place].filter(Boolean).join(', ');
+}
+
+/**
+ * The person's role that a quote names (by title and organisation: a title alone is not a role, a president of one
+ * country is not a president of another), or undefined when they never held it.
+ */
+export function roleOf<R extends Role>(person: { data: { roles: readonly R[] } }, named: Pick<Role, 'title' | 'organisation'>): R | undefined {
+  return person.data.roles.find((role) => role.title === named.title && role.organisation === named.organisation);
+}
+
+/** Whether a role had ended by `date`: only a role with a known last day can be called former. */
+export function heldUntilBefore(role: Role, date: Date): boolean {
+  const until = role.newsroom?.until;
+  return until !== undefined && until.getTime() < date.getTime();
+}
+
+/**
+ * When a role was held, as far as the site knows: "1990 to 2019", "since 2020", "until 2019", or "" when unknown.
+ * Years only: the site's research gives days, but a year is what a reader needs beside a name.
+ */
+export function roleTime(role: Role): string {
+  const from = role.newsroom?.from;
+  const until = role.newsroom?.until;
+  const year = (date: Date) => formatDate(date, 'year');
+  if (from && until) return year(from) === year(until) ? year(from) : `${year(from)} to ${year(until)}`;
+  if (from) return `since ${year(from)}`;
+  if (until) return `until ${year(until)}`;
+  return '';
+}
+
+/** A role with the time it was held: "President, Kazakhstan (1990 to 2019)"; the plain label when the time is unknown. */
+export function roleLabelWithTime(role: Role): string {
+  const time = roleTime(role);
+  return time ? `${roleLabel(role)} (${time})` : roleLabel(role);
+}
