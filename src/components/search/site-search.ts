@@ -7,6 +7,8 @@
  * page never asks Pagefind for its filter files up front: at 1,000 articles those are larger than Pagefind itself,
  * and Pagefind loads a filter's file only when a search uses that filter.
  */
+import { asOfWording, sourceLabel } from '@/lib/rules/figures';
+import { quoteKindLabels, shortKindLabel } from '@/lib/rules/quotes';
 import { formatDate, isoDate, type Precision } from '@/lib/shared/dates';
 import { excerptParts, type ExcerptPart } from '@/lib/shared/search-excerpt';
 import {
@@ -45,7 +47,6 @@ const pageSize = 10;
 /** Typing pauses this long before a search runs. */
 const typingDelay = 200;
 
-const quoteKindNames: Record<string, string> = { direct: 'Quote', partial: 'Partial quote', reported: 'Reported speech' };
 const sortNames = { relevance: '', newest: 'newest first', oldest: 'oldest first' } as const;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -99,7 +100,7 @@ function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
   const { meta } = data;
   const item = element('li', `result result-${type}`);
   item.dataset.type = type;
-  const label = type === 'quote' ? (quoteKindNames[meta.kind ?? ''] ?? 'Quote') : (typeNames[type]?.[0] ?? 'Page');
+  const label = type === 'quote' ? (shortKindLabel(meta.kind) || quoteKindLabels.direct.short) : (typeNames[type]?.[0] ?? 'Page');
   const link = element('a', 'result-title');
   link.href = highlightUrl(data.url, query);
   item.append(element('p', 'result-type', label), link);
@@ -139,11 +140,9 @@ function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
         element('span', 'visually-hidden', ': '),
         element('span', 'result-measures', meta.title ?? ''),
       );
-      const when = meta.basis === 'stated' ? 'as of' : 'as reported on';
       const date = dateNode(meta);
-      const source = `Source: ${meta.source ?? ''}`;
-      const line = metaLine(source);
-      if (date) line.append(` · ${when} `, date);
+      const line = metaLine(sourceLabel(meta.source ?? ''));
+      if (date) line.append(` · ${asOfWording(meta.basis)} `, date);
       item.append(line);
       break;
     }

@@ -100,6 +100,11 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('takes a role by its title and its organisation: the same title elsewhere is another role', () => {
+    const elsewhere = { ...quote, data: { ...quoteData, role: { title: 'Deputy Foreign Minister', organisation: 'Kyrgyzstan' } } };
+    expect(checkContent([...people, ...topics, article, elsewhere]).map((p) => p.field)).toEqual(['role']);
+  });
+
   it('needs the quote role to be one of the speaker\'s roles', () => {
     const wrongRole = { ...quote, data: { ...quoteData, role: { title: 'Foreign Minister', organisation: 'Kazakhstan' } } };
     expect(checkContent([...people, ...topics, article, wrongRole]).map((p) => p.message)).toEqual([

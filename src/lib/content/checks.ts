@@ -4,6 +4,7 @@
  * 2 March. Pure functions over plain entries, so unit tests and `npm run check` use them without a build.
  */
 import { parseCalendarDate } from '../../schemas/common';
+import { roleOf, type Role } from '../rules/people';
 import { nearestIds } from './nearest';
 import { collectionNames, fileExtensions, mdxComponents, registry, type CollectionName, type MdxComponentName } from './registry';
 
@@ -262,8 +263,8 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
     const speaker = ids.get('people')!.get((quote.data['speaker'] as { id: string }).id);
     const role = quote.data['role'] as { title: string; organisation: string };
     if (!speaker || speaker.invalid) continue;
-    const roles = speaker.data['roles'] as { title: string; organisation: string }[];
-    if (!roles.some((r) => r.title === role.title && r.organisation === role.organisation)) {
+    const roles = speaker.data['roles'] as Role[];
+    if (!roleOf({ data: { roles } }, role)) {
       problems.push({
         file: quote.file,
         line: lineOf(quote.raw, 'role:'),

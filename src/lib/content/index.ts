@@ -8,3 +8,4 @@ export type { Article, Collections, Entry, Figure, Person, Place, Quote, Route, 
 export { createSite, Site, type Credit, type TopicItems } from './site';
 export type { RelatedArticle } from './related-index';
 export { ContentError, loadSite } from './load';
+export { cacheKey, shownOnArticle, shownOnPerson, shownOnQuote, shownOnTopic, type Shown } from './shown';

@@ -9,7 +9,7 @@
 import { bySortName } from '../rules/people';
 import { newestFirst } from '../rules/quotes';
 import { push } from './maps';
-import { findComponentUses } from './checks';
+import { findComponentUses, type ComponentUse } from './checks';
 import { RelatedIndex, type RelatedArticle } from './related-index';
 import type { Article, Collections, Figure, Person, Place, Quote, Route, Topic } from './types';
 import type { CollectionName } from './registry';
@@ -76,6 +76,7 @@ export class Site {
   readonly #credits = new Map<string, { article: Article; credits: Credit[] }[]>();
   readonly #mentions = new Map<string, Article[]>();
   readonly #related: RelatedIndex;
+  readonly #uses: Map<string, ComponentUse[]>;
   /** People in name order, from a set of ids; ids of no person are left out. */
   readonly #inNameOrder: (ids: Iterable<string>) => Person[];
 
@@ -102,6 +103,7 @@ export class Site {
 
     // The components each body uses, parsed once: where quotes stand (reading order) and whom <Person> names.
     const uses = new Map(published.map((article) => [article.id, article.body ? findComponentUses(article.body) : []]));
+    this.#uses = uses;
     const publishedOn = new Map(published.map((article) => [article.id, article.data.published]));
     const position = (quote: Quote) => {
       const index = (uses.get(quote.data.article.id) ?? []).findIndex((use) => use.component === 'Quote' && use.ids[0] === quote.id);
@@ -143,6 +145,11 @@ export class Site {
     }
 
     this.#related = new RelatedIndex(published, this.#quotesByArticle);
+  }
+
+  /** The components an article's body uses, in reading order, with the ids they name. */
+  usesIn(article: Article): readonly ComponentUse[] {
+    return this.#uses.get(article.id) ?? none;
   }
 
   /** Quotes that stand in an article, newest first, then in reading order. */

@@ -130,10 +130,11 @@ export function apiEntrySchema(collection: ApiCollection): ObjectSchema {
       return extend('figures', { id, inArticleUrl: uri('The figure\'s fact box in its article.') });
     case 'topics':
       return extend('topics', { id, url: uri('The topic\'s page.'), feedUrl: uri('RSS feed of the articles on the topic.') });
-    case 'places':
-      return extend('places', { id });
     case 'routes':
       return extend('routes', { route: id });
+    default:
+      // A collection with no fields of its own in the API: its id and its entry as written (as dataDocument gives it).
+      return extend(collection, { id });
   }
 }
 

@@ -5,15 +5,13 @@ import { origin, smallSite } from '@/test-support/small-site';
 import {
   apiArticle,
   apiCollections,
-  apiFigure,
   apiIndex,
-  apiPerson,
-  apiPlace,
-  apiQuote,
+  dataCollections,
+  dataDocument,
   apiRoutes,
-  apiTopic,
   itemsDocument,
   toWire,
+  type DataCollection,
   type JsonObject,
 } from './api';
 import { apiSchema } from './api-schemas';
@@ -24,11 +22,7 @@ const rendered = {
 };
 const documents = {
   articles: itemsDocument(site.articles.map((article) => apiArticle(article, rendered, origin))),
-  people: itemsDocument(site.people.map((person) => apiPerson(person, origin))),
-  quotes: itemsDocument(site.quotes.map((quote) => apiQuote(quote, origin))),
-  figures: itemsDocument(site.figures.map((figure) => apiFigure(figure, origin))),
-  topics: itemsDocument(site.topics.map((topic) => apiTopic(topic, origin))),
-  places: itemsDocument(site.places.map((place) => apiPlace(place))),
+  ...(Object.fromEntries(dataCollections.map((name) => [name, dataDocument(site, name, origin)])) as Record<DataCollection, JsonObject>),
   routes: apiRoutes(site),
 };
 const items = (name: Exclude<keyof typeof documents, 'routes'>) => documents[name].items as JsonObject[];

@@ -8,7 +8,7 @@
  */
 import type { FeatureCollection, LineString } from 'geojson';
 import { quoteText } from '../../schemas/quote';
-import type { Article, Figure, Person, Place, Quote, Route, Site, Topic } from '../content/index';
+import type { Article, Figure, Person, Quote, Route, Site, Topic } from '../content/index';
 import { lastModified } from '../rules/articles';
 import { collectionNames, registry, type CollectionName } from '../content/registry';
 import { isoDate } from '../shared/dates';
@@ -147,12 +147,31 @@ export function apiTopic(topic: Topic, origin: URL): JsonObject {
   };
 }
 
-export function apiPlace(place: Place): JsonObject {
-  return { id: place.id, ...wireObject(place.data, `places/${place.id}`) };
-}
-
 /** A collection's document: its entries under `items`. */
 export const itemsDocument = (items: JsonObject[]): JsonObject => ({ items });
+
+/** The data collections published as one JSON document each: every collection but articles (own documents) and routes (GeoJSON). */
+export const dataCollections = collectionNames.filter(
+  (name): name is Exclude<CollectionName, 'articles' | 'routes'> => name !== 'articles' && registry[name].api.extension === 'json',
+);
+export type DataCollection = (typeof dataCollections)[number];
+
+/**
+ * A data collection's document: its entries in the Site's order (people by family name, quotes newest first), each
+ * with the fields its kind adds; a collection without its own serialiser gets its id and its data as written.
+ */
+export function dataDocument(site: Site, collection: DataCollection, origin: URL): JsonObject {
+  const serialisers: { [N in DataCollection]?: (entry: Site[N][number]) => JsonObject } = {
+    people: (person) => apiPerson(person, origin),
+    quotes: (quote) => apiQuote(quote, origin),
+    figures: (figure) => apiFigure(figure, origin),
+    topics: (topic) => apiTopic(topic, origin),
+  };
+  const serialise = (serialisers[collection] ?? ((entry) => ({ id: entry.id, ...wireObject(entry.data, `${collection}/${entry.id}`) }))) as (
+    entry: { id: string; data: unknown },
+  ) => JsonObject;
+  return itemsDocument((site[collection] as readonly { id: string; data: unknown }[]).map(serialise));
+}
 
 /**
  * The routes as a GeoJSON FeatureCollection: one LineString per route through its waypoints (the lines the map

@@ -5,12 +5,12 @@ import { personSchema } from '@/schemas/person';
 import { quoteSchema } from '@/schemas/quote';
 import { topicSchema } from '@/schemas/topic';
 import { testImage, testReference } from '@/test-support/reference';
-import type { Article, Figure, Person, Quote, Site, Topic } from '../content/index';
+import { createSite, type Article, type Figure, type Person, type Quote, type Topic } from '../content/index';
 
 // content.ts loads collections through astro:content, which only exists inside a build; these tests give the record
 // builders a Site made here, so the store is never asked for.
 vi.mock('astro:content', () => ({ getCollection: () => Promise.reject(new Error('no content store in unit tests')) }));
-const { articleSearchData, figureRecord, personRecord, quoteRecord, searchFilterOptions, searchRecords, topicRecord, undatedSortKey } =
+const { articleSearchData, figureRecord, personRecord, quoteRecord, recordDates, searchFilterOptions, searchRecords, topicRecord, undatedSortKey } =
   await import(
   './search-records'
 );
@@ -124,27 +124,7 @@ const figures = [
   }),
 ];
 
-const byId = <T extends { id: string }>(items: T[]) => (id: string) => {
-  const item = items.find((entry) => entry.id === id);
-  if (!item) throw new Error(`no ${id}`);
-  return item;
-};
-const site = {
-  articles: [article],
-  people,
-  quotes,
-  figures,
-  topics,
-  places: [],
-  routes: [],
-  article: byId([article]),
-  person: byId(people),
-  quote: byId(quotes),
-  figure: byId(figures),
-  topic: byId(topics),
-  place: byId([]),
-  route: byId([]),
-} as unknown as Site;
+const site = createSite({ articles: [article], people, quotes, figures, topics, places: [], routes: [] });
 
 describe('articleSearchData', () => {
   it('gives an article its type and topic filters, teaser and date meta and a date sort key', () => {
@@ -185,7 +165,7 @@ describe('quoteRecord', () => {
 
 describe('personRecord', () => {
   it('finds a person by name, every role and our description, shows the current role, dates by their newest article', () => {
-    expect(personRecord(site, site.person('temur-umarov'))).toEqual({
+    expect(personRecord(site.person('temur-umarov'), recordDates(site))).toEqual({
       url: '/people/temur-umarov/',
       content:
         'Temur Umarov. Analyst, Carnegie Endowment for International Peace, Bishkek. Fellow, Another Institute. Analyst based in Bishkek.',
@@ -195,21 +175,21 @@ describe('personRecord', () => {
       // Not in the article's people list, but quoted in it: the article's date, not the quote's (September).
       sort: { date: '2022-10-25' },
     });
-    expect(personRecord(site, site.person('rob-mudge')).sort).toEqual({ date: '2022-10-25' });
+    expect(personRecord(site.person('rob-mudge'), recordDates(site)).sort).toEqual({ date: '2022-10-25' });
   });
 
   it('gives no speaker filter to people, so the speaker filter leaves only quotes', () => {
-    expect(personRecord(site, site.person('roman-vassilenko')).filters).toEqual({ type: ['person'] });
+    expect(personRecord(site.person('roman-vassilenko'), recordDates(site)).filters).toEqual({ type: ['person'] });
   });
 
   it('keeps someone in no article in date-sorted results with the oldest sort key', () => {
-    expect(personRecord(site, site.person('nobody-yet')).sort).toEqual({ date: undatedSortKey });
+    expect(personRecord(site.person('nobody-yet'), recordDates(site)).sort).toEqual({ date: undatedSortKey });
   });
 });
 
 describe('topicRecord', () => {
   it('carries the name, our description (shown as ours) and itself as topic filter, dated by its newest entry', () => {
-    expect(topicRecord(site, site.topic('energy-exports'))).toEqual({
+    expect(topicRecord(site.topic('energy-exports'), recordDates(site))).toEqual({
       url: '/topics/energy-exports/',
       content: 'Energy exports. Oil and gas leaving Kazakhstan.',
       language: 'en',
@@ -217,7 +197,7 @@ describe('topicRecord', () => {
       filters: { type: ['topic'], topic: ['Energy exports'] },
       sort: { date: '2022-10-25' },
     });
-    expect(topicRecord(site, site.topic('unused')).sort).toEqual({ date: undatedSortKey });
+    expect(topicRecord(site.topic('unused'), recordDates(site)).sort).toEqual({ date: undatedSortKey });
   });
 });
 

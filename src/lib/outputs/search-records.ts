@@ -10,7 +10,7 @@ import { quoteText } from '@/schemas/quote';
 import { type Article, type Figure, type Person, type Quote, type Site, type Topic } from '../content/index';
 import { currentRole, roleLabel } from '../rules/people';
 import { isoDate } from '../shared/dates';
-import { formatFigure } from '../rules/figures';
+import { figureSource, formatFigure } from '../rules/figures';
 import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';
 import { figureInArticleUrl, personUrl, quoteInArticleUrl, topicUrl } from '../shared/urls';
 
@@ -89,12 +89,9 @@ interface RecordDates {
   topic: Map<string, Date>;
 }
 
-const datesBySite = new WeakMap<Site, RecordDates>();
-
-function recordDates(site: Site): RecordDates {
-  let dates = datesBySite.get(site);
-  if (dates) return dates;
-  dates = { person: new Map(), topic: new Map() };
+/** The dates of `RecordDates`, in one pass over the site: made once per set of records. */
+export function recordDates(site: Site): RecordDates {
+  const dates: RecordDates = { person: new Map(), topic: new Map() };
   const later = (map: Map<string, Date>, key: string, date: Date) => {
     const known = map.get(key);
     if (!known || date.getTime() > known.getTime()) map.set(key, date);
@@ -110,14 +107,13 @@ function recordDates(site: Site): RecordDates {
     for (const ref of article.data.topics) later(dates.topic, ref.id, article.data.published);
   }
   for (const figure of site.figures) for (const ref of figure.data.topics) later(dates.topic, ref.id, figure.data.asOf.date);
-  datesBySite.set(site, dates);
   return dates;
 }
 
 /** A person is found by name, roles and the site's description; dated by the newest article that names or quotes them. */
-export function personRecord(site: Site, person: Person): SearchRecord {
+export function personRecord(person: Person, dates: RecordDates): SearchRecord {
   const { data } = person;
-  const date = recordDates(site).person.get(person.id);
+  const date = dates.person.get(person.id);
   return {
     url: personUrl(person.id),
     content: [data.name, ...data.roles.map(roleLabel), data.newsroom.description].join('. '),
@@ -129,24 +125,16 @@ export function personRecord(site: Site, person: Person): SearchRecord {
 }
 
 /** A topic is found by its name and the site's line about it; dated by the newest article, quote or figure on it. */
-export function topicRecord(site: Site, topic: Topic): SearchRecord {
-  const date = recordDates(site).topic.get(topic.id);
-  const dates = date ? [date] : [];
+export function topicRecord(topic: Topic, dates: RecordDates): SearchRecord {
+  const date = dates.topic.get(topic.id);
   return {
     url: topicUrl(topic.id),
     content: [topic.data.name, topic.data.newsroom.description].join('. '),
     language: searchLanguage,
     meta: { title: topic.data.name, description: topic.data.newsroom.description },
     filters: { type: ['topic'], topic: [topic.data.name] },
-    sort: { date: newest(dates) },
+    sort: { date: newest(date ? [date] : []) },
   };
-}
-
-/** Who a figure comes from, as readers see it: a person's name, a report or a publisher. */
-export function figureSourceName(site: Site, figure: Figure): string {
-  const { source } = figure.data;
-  if ('person' in source) return site.person(source.person.id).data.name;
-  return 'report' in source ? source.report : source.publisher;
 }
 
 /** A figure links to its fact box in its article and is found by its value, what it measures and its wording. */
@@ -161,7 +149,7 @@ export function figureRecord(site: Site, figure: Figure): SearchRecord {
     meta: {
       title: data.measures,
       value,
-      source: figureSourceName(site, figure),
+      source: figureSource(data.source, (id) => site.person(id).data.name).name,
       date,
       precision: data.asOf.precision,
       basis: data.asOf.basis,
@@ -173,10 +161,11 @@ export function figureRecord(site: Site, figure: Figure): SearchRecord {
 
 /** Every custom record of the site: all entries except articles, which are indexed from their pages. */
 export function searchRecords(site: Site): SearchRecord[] {
+  const dates = recordDates(site);
   return [
     ...site.quotes.map((quote) => quoteRecord(site, quote)),
-    ...site.people.map((person) => personRecord(site, person)),
-    ...site.topics.map((topic) => topicRecord(site, topic)),
+    ...site.people.map((person) => personRecord(person, dates)),
+    ...site.topics.map((topic) => topicRecord(topic, dates)),
     ...site.figures.map((figure) => figureRecord(site, figure)),
   ];
 }
@@ -187,12 +176,9 @@ export interface FilterOption {
   count: number;
 }
 
-/** A person's family name, as the site lists people: the last word of the name. */
-const familyName = (name: string) => name.split(' ').at(-1) ?? name;
-
 /**
  * The values of each search filter with their counts, in the order the search form lists them: types as searchTypes
- * orders them, speakers by family name, topics by name. Counted over the records the index holds (the article pages'
+ * orders them, speakers as the Site lists people (src/lib/rules/people.ts), topics by name. Counted over the records the index holds (the article pages'
  * data and every custom record), so a count is what choosing the filter with no words finds.
  */
 export function searchFilterOptions(site: Site): Record<FilterName, FilterOption[]> {
@@ -212,9 +198,15 @@ export function searchFilterOptions(site: Site): Record<FilterName, FilterOption
   const options = (name: FilterName, order: (a: string, b: string) => number) =>
     [...counts[name]].map(([value, count]) => ({ value, count })).sort((a, b) => order(a.value, b.value));
   const typeOrder = (type: string) => searchTypes.indexOf(type as SearchType);
+  // The speaker filter holds names: each takes the place of the first person of that name in the Site's order.
+  const personOrder = new Map<string, number>();
+  site.people.forEach((person, place) => {
+    if (!personOrder.has(person.data.name)) personOrder.set(person.data.name, place);
+  });
+  const personPlace = (name: string) => personOrder.get(name) ?? Number.MAX_SAFE_INTEGER;
   return {
     type: options('type', (a, b) => typeOrder(a) - typeOrder(b)),
-    speaker: options('speaker', (a, b) => familyName(a).localeCompare(familyName(b)) || a.localeCompare(b)),
+    speaker: options('speaker', (a, b) => personPlace(a) - personPlace(b) || a.localeCompare(b)),
     topic: options('topic', (a, b) => a.localeCompare(b)),
   };
 }

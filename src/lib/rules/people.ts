@@ -2,8 +2,6 @@
  * How the site names, sorts and describes people: one rule each, used alike by pages, search records, the search
  * page's filters, feeds, structured data and the content API. Pure and free of Node, so the browser may load it.
  */
-import { formatDate } from '../shared/dates';
-
 /** What these rules read of a person entry. */
 export interface PersonLike {
   id: string;
@@ -51,28 +49,17 @@ export function roleOf<R extends Role>(person: { data: { roles: readonly R[] } }
   return person.data.roles.find((role) => role.title === named.title && role.organisation === named.organisation);
 }
 
-/** Whether a role had ended by `date`: only a role with a known last day can be called former. */
-export function heldUntilBefore(role: Role, date: Date): boolean {
-  const until = role.newsroom?.until;
-  return until !== undefined && until.getTime() < date.getTime();
-}
-
 /**
- * When a role was held, as far as the site knows: "1990 to 2019", "since 2020", "until 2019", or "" when unknown.
- * Years only: the site's research gives days, but a year is what a reader needs beside a name.
+ * When a role was held, as far as the site's own research knows: between two days, since one, until one, or
+ * undefined when it is not known. Pages word it ("Held from … to …") and format its dates.
  */
-export function roleTime(role: Role): string {
+export type RoleTime = { from: Date; until: Date } | { from: Date; until?: undefined } | { from?: undefined; until: Date };
+
+export function roleTime(role: Role): RoleTime | undefined {
   const from = role.newsroom?.from;
   const until = role.newsroom?.until;
-  const year = (date: Date) => formatDate(date, 'year');
-  if (from && until) return year(from) === year(until) ? year(from) : `${year(from)} to ${year(until)}`;
-  if (from) return `since ${year(from)}`;
-  if (until) return `until ${year(until)}`;
-  return '';
-}
-
-/** A role with the time it was held: "President, Kazakhstan (1990 to 2019)"; the plain label when the time is unknown. */
-export function roleLabelWithTime(role: Role): string {
-  const time = roleTime(role);
-  return time ? `${roleLabel(role)} (${time})` : roleLabel(role);
+  if (from && until) return { from, until };
+  if (from) return { from };
+  if (until) return { until };
+  return undefined;
 }

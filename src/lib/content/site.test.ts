@@ -74,6 +74,16 @@ const site = testSite({
       article: 'october',
       topics: ['energy'],
     },
+    'draft-count': {
+      value: 7,
+      unit: 'stoppages',
+      measures: 'Pipeline stoppages, in a draft',
+      wording: 'seven times',
+      asOf: { date: '2023-04-01', basis: 'publication' },
+      source: { person: 'pat-mentioned' },
+      article: 'unpublished',
+      topics: ['energy'],
+    },
   },
   routes: {
     pipeline: {
@@ -253,5 +263,25 @@ describe('relatedArticles at scale', () => {
     }
     // The newsroom is dense enough that most articles get a full list of suggestions.
     expect(suggested).toBeGreaterThan(count * 3);
+  });
+});
+
+describe('what the Site leaves out and how it orders people', () => {
+  it('shows no figure of a draft article, neither in its lists nor under its topics', () => {
+    expect(ids(site.figures)).toEqual(['sam-count']);
+    expect(ids(site.topicItems('energy').figures)).toEqual(['sam-count']);
+    expect(() => site.figure('draft-count')).toThrow(/draft-count/);
+  });
+
+  it('sorts people by their sort name where they have one, not by the last word of their name', () => {
+    const names = testSite({
+      people: {
+        'xi-jinping': { ...person('Xi Jinping', 'President', 'China'), sortName: 'Xi Jinping' },
+        'kassym-jomart-tokayev': { ...person('Kassym-Jomart Tokayev', 'President', 'Kazakhstan'), sortName: 'Tokayev, Kassym-Jomart' },
+        'vladimir-putin': person('Vladimir Putin', 'President', 'Russia'),
+      },
+    });
+    // By the last word, Jinping would come first.
+    expect(ids(names.people)).toEqual(['vladimir-putin', 'kassym-jomart-tokayev', 'xi-jinping']);
   });
 });
