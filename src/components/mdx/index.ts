@@ -1,6 +1,7 @@
 /**
- * The components an article body can use (src/lib/content/checks.ts `mdxComponents` lists what authors may write), in one
- * map so the article page and the quote pages, which cut a paragraph from the rendered article, render bodies alike.
+ * The components an article body can use (src/lib/content/checks.ts `mdxComponents` lists what authors may write), as
+ * the article page renders them. Quote pages and the content API render bodies without Astro, in
+ * src/lib/content/body.ts, which writes the same markup for quotes and names.
  */
 import FactBox from './FactBox.astro';
 import Person from './Person.astro';

@@ -78,7 +78,7 @@ export const apiDocumentUrl = (collection: ApiCollection) => apiCollectionUrl(co
 
 /** The rendered body of an article, as the API gives it. */
 export interface RenderedBody {
-  /** The article's MDX rendered to HTML (src/lib/article-body.ts says with which components). */
+  /** The article's MDX rendered to HTML (src/lib/content/body.ts `bodyHtml` says how). */
   html: string;
 }
 

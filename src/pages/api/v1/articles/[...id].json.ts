@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { apiArticle, jsonResponse } from '@/lib/outputs/api';
-import { articleHtml } from '@/lib/outputs/article-body';
 import { loadSite, type Article } from '@/lib/content';
+import { bodyHtml, parseBody } from '@/lib/content/body';
 import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
@@ -11,4 +11,4 @@ export const getStaticPaths = (async () => {
 
 /** One article's document: /api/v1/articles/<id>.json. */
 export const GET: APIRoute<{ article: Article }> = async ({ props: { article }, site }) =>
-  jsonResponse(apiArticle(article, { html: await articleHtml(article) }, requireOrigin(site)));
+  jsonResponse(apiArticle(article, { html: bodyHtml(parseBody(article.body ?? ''), await loadSite()) }, requireOrigin(site)));
