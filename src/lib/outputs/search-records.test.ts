@@ -7,7 +7,7 @@ import { topicSchema } from '@/schemas/topic';
 import { testImage, testReference } from '@/test-support/reference';
 import { createSite, type Article, type Figure, type Person, type Quote, type Topic } from '../content/index';
 
-// content.ts loads collections through astro:content, which only exists inside a build; these tests give the record
+// src/lib/content/load.ts loads collections through astro:content, which only exists inside a build; these tests give the record
 // builders a Site made here, so the store is never asked for.
 vi.mock('astro:content', () => ({ getCollection: () => Promise.reject(new Error('no content store in unit tests')) }));
 const { articleSearchData, figureRecord, personRecord, quoteRecord, recordDates, searchFilterOptions, searchRecords, topicRecord, undatedSortKey } =
