@@ -5,7 +5,7 @@ import { budgets } from '../scripts/bench/budgets.mjs';
 /**
  * Page weight in bytes, as a reader's Chromium fetches it from the built site: the same measurements as the benchmark
  * (scripts/bench/browser.mjs, through a proxy that counts every response, workers' included), held to the budgets of
- * issue 8. Bytes, not times, so they do not depend on the machine. The benchmark measures the same at 1,000 articles.
+ * issue 13. Bytes, not times, so they do not depend on the machine. The benchmark measures the same at 1,000 articles.
  */
 
 type Proxy = Awaited<ReturnType<typeof countingProxy>>;

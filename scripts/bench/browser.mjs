@@ -196,7 +196,7 @@ export async function measureSite(browser, origin) {
 /** Serves `outDir` with `astro preview` on `port`, measures it in Chromium, stops the server. */
 export async function measureBrowser({ root, outDir, port = 4499 }) {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunch } = await import('../../playwright.config.ts');
+  const { chromiumLaunch } = await import('../../e2e/chromium.ts');
   const server = spawn(process.execPath, [`${root}/node_modules/.bin/astro`, 'preview', '--port', String(port), '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, ASTRO_PREVIEW_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1' },

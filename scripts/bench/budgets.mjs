@@ -1,15 +1,23 @@
 /**
- * The budgets of issue 8, for 1,000 articles on the 2-core CI machine. `npm run bench:check` holds the benchmark's
- * report to all of them; e2e/page-weight.spec.ts holds the real site to the ones in bytes, which do not depend on the
- * machine.
+ * The targets of issue 13, which replace the budgets of issue 8 (those were set against the wrong floor). Build time
+ * is held as a ratio to the bare floor built in the same run (`ratio_to_bare`, scripts/bench.mjs), never as an
+ * absolute time, which a shared machine does not keep. `npm run bench:check` holds the benchmark's report to the
+ * budgets for its size; e2e/page-weight.spec.ts holds the real site to the ones in bytes, which do not depend on the
+ * size of the site or the machine.
  */
 export const budgets = {
-  ms_per_article: 20,
-  peak_rss_mb: 2048,
-  article_page_bytes_gz: 30_000,
+  ratio_to_bare: 1.5,
+  peak_rss_mb: 1536,
+  article_page_bytes_gz: 14_000,
   article_page_js_bytes_gz: 5_000,
   search_bytes_first_query: 150_000,
 };
 
 /** The size the budgets are set for. */
 export const budgetArticles = 1000;
+
+/** The sizes bench:check judges, each with its budgets: at 5,000 articles only memory has a target. */
+export const budgetsBySize = {
+  [budgetArticles]: budgets,
+  5000: { peak_rss_mb: 2560 },
+};
