@@ -73,7 +73,16 @@ const buildLog = build.output;
 
 // 3b. The floor, right after the site: as many pages per article as the site made.
 const extraPages = Math.max(0, Math.round(pages / articles) - 1);
-const floor = await buildFloor({ root, articles, seed: Number(values.seed), extraPages, files: generated });
+const resultsDir = path.join(root, 'bench-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const floor = await buildFloor({
+  root,
+  articles,
+  seed: Number(values.seed),
+  extraPages,
+  files: generated,
+  logFile: path.join(resultsDir, 'latest-bare-build.log'),
+});
 
 // 4. What a reader's browser loads, measured in Chromium against `astro preview` of this build.
 const browser = await measureBrowser({ root, outDir, port: Number(values.port) });
@@ -116,8 +125,6 @@ const report = {
   },
 };
 
-const resultsDir = path.join(root, 'bench-results');
-fs.mkdirSync(resultsDir, { recursive: true });
 const json = `${JSON.stringify(report, null, 2)}\n`;
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
 const datedFile = path.join(resultsDir, `${report.date.slice(0, 19).replace(/:/g, '-')}-${articles}.json`);

@@ -216,8 +216,9 @@ export async function measureBrowser({ root, outDir, port = 4499 }) {
   }
 }
 
+/** Waits for the server to answer: up to two minutes, as a busy shared machine can take that long to start it. */
 async function waitFor(origin) {
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(origin)).ok) return;
     } catch {

@@ -6,8 +6,9 @@
  * - One content collection (`glob` loader, a two-field schema: title and date).
  * - One page per article, `render(entry)` in a layout of nothing but <html>, <head>, <title> and <body>.
  * - K trivial pages more per article (`extraPages`), so the floor can make as many pages per article as the site.
- * - At `astro:build:done`, Pagefind (the same Node API, language and glob as src/integrations/search-index.ts)
- *   indexes the article pages; the build's time includes it, as the site's includes its index.
+ * - At `astro:build:done`, Pagefind (the same Node API, language, glob and index chunk size as
+ *   src/integrations/search-index.ts) indexes the article pages; the build's time includes it, as the site's
+ *   includes its index.
  * - `markdown` writes the articles as .md instead of MDX.
  *
  * The site is written to a scratch folder that uses this project's node_modules (so the same Astro, MDX, Pagefind and
@@ -18,13 +19,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { bareArticle, generateNewsroom } from './generate.mjs';
 import { cpuMs, run } from './process.mjs';
+// The site's chunk size, so the floor's index is built as the site's is (Node strips the types of this module).
+import { indexChunkSize } from '../../src/integrations/search-index.ts';
 
 /**
  * @param {{ root: string, articles: number, seed: number, extraPages?: number, markdown?: boolean,
- *   files?: Record<string, string> }} options `files`: what generateNewsroom wrote for this articles and seed, if
- *   the caller has it already
+ *   files?: Record<string, string>, logFile?: string }} options `files`: what generateNewsroom wrote for this
+ *   articles and seed, if the caller has it already; `logFile`: where to keep the build's log (per-page timings)
  */
-export async function buildFloor({ root, articles, seed, extraPages = 0, markdown = false, files }) {
+export async function buildFloor({ root, articles, seed, extraPages = 0, markdown = false, files, logFile }) {
   const extension = markdown ? 'md' : 'mdx';
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bare-'));
   const write = (file, text) => {
@@ -96,12 +99,17 @@ export async function buildFloor({ root, articles, seed, extraPages = 0, markdow
   const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const build = await run('bash', ['-c', 'time -p "$0" "$1" build', process.execPath, astro], {
     cwd: scratch,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(indexChunkSize),
+    },
   });
   if (build.code !== 0) {
     console.error(build.output.slice(-4000));
     throw new Error(`The bare build failed (exit ${build.code}); ${scratch} is kept for a look.`);
   }
+  if (logFile) fs.writeFileSync(logFile, build.output);
   const pages = fs.readdirSync(path.join(scratch, 'dist'), { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
   const indexMs = Number(/search index[^\n]*?in (\d+) ?ms/i.exec(build.output)?.[1] ?? NaN);
   fs.rmSync(scratch, { recursive: true, force: true });
