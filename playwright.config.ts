@@ -1,13 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunch } from './e2e/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 
-// The Debian Chromium matches Playwright 1.64's bundled revision; `npx playwright install` cannot download here.
-// These flags keep Chromium from calling home, which this machine's closed network refuses.
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { fixtureOut, fixturePort } from './e2e/journalist/fixture';
-import { chromiumLaunch } from './playwright.config';
+import { chromiumLaunch } from './e2e/chromium';
 
 /**
  * The journalist scenario (issue 6): a second article added with the scaffolders to a scratch copy of content/,

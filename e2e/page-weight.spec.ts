@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { countingProxy, measureArticle, measureMap, measureSearch } from '../scripts/bench/browser.mjs';
-import { budgets } from '../scripts/bench/budgets.mjs';
+import { pageCeilings as budgets } from '../scripts/bench/budgets.mjs';
 
 /**
  * Page weight in bytes, as a reader's Chromium fetches it from the built site: the same measurements as the benchmark
- * (scripts/bench/browser.mjs, through a proxy that counts every response, workers' included), held to the budgets of
- * issue 8. Bytes, not times, so they do not depend on the machine. The benchmark measures the same at 1,000 articles.
+ * (scripts/bench/browser.mjs, through a proxy that counts every response, workers' included), held to the ceilings of
+ * issue 8 (scripts/bench/budgets.mjs says why not yet issue 13's targets). Bytes, not times, so they do not depend on
+ * the machine. The benchmark measures the same at 1,000 articles.
  */
 
 type Proxy = Awaited<ReturnType<typeof countingProxy>>;

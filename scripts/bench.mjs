@@ -5,13 +5,20 @@
  * Generates a synthetic newsroom (the real content/ plus N generated articles) in a scratch folder, builds it with
  * the real build (pages, search index, API, feeds), measures build time, peak memory, output size and what a
  * reader's browser loads, and writes bench-results/latest.json plus a dated copy.
+ *
+ * Right after the site it builds the floor (scripts/bench/floor.mjs): the same generated articles in a bare Astro +
+ * MDX site with as many pages per article as the site made (K = round(pages / articles) - 1 trivial pages more per
+ * article) and a Pagefind index of its article pages. `ratio_to_bare` is the site's `build_ms` over the floor's: both
+ * builds run within minutes of each other on the same machine, so the ratio holds on a shared machine where absolute
+ * times do not.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateNewsroom } from './bench/generate.mjs';
+import { distinctWords, generateNewsroom } from './bench/generate.mjs';
+import { buildFloor } from './bench/floor.mjs';
+import { cpuMs, run } from './bench/process.mjs';
 import { measureBrowser } from './bench/browser.mjs';
 
 const { values } = parseArgs({
@@ -36,7 +43,8 @@ const outDir = path.join(scratch, 'dist');
 
 // 1. The content: the real content/ (so the seed article is measured as readers get it) plus N generated articles.
 fs.cpSync(path.join(root, 'content'), contentDir, { recursive: true });
-for (const [file, text] of Object.entries(generateNewsroom({ articles, seed: Number(values.seed) }))) {
+const generated = generateNewsroom({ articles, seed: Number(values.seed) });
+for (const [file, text] of Object.entries(generated)) {
   fs.mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
   fs.writeFileSync(path.join(contentDir, file), text);
 }
@@ -46,10 +54,8 @@ console.log(`Generated ${articles} articles in ${contentDir}`);
 // Under bash's `time`, for the CPU time of the whole tree too: on a shared machine wall time waits for other work,
 // CPU time much less so.
 const build = await run('bash', ['-c', 'time -p "$0" scripts/build.mjs', process.execPath], {
-  ...process.env,
-  CONTENT_DIR: contentDir,
-  OUT_DIR: outDir,
-  ASTRO_TELEMETRY_DISABLED: '1',
+  cwd: root,
+  env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (build.code !== 0) {
   console.error(build.output.slice(-4000));
@@ -61,8 +67,22 @@ const files = walk(outDir);
 const pagefindDir = path.join(outDir, 'pagefind');
 const pagefindFiles = files.filter((file) => file.startsWith(pagefindDir));
 const pages = files.filter((file) => file.endsWith('.html')).length;
-const cpuSeconds = ['user', 'sys'].map((field) => Number(new RegExp(`^${field} ([\\d.]+)$`, 'm').exec(build.output)?.[1] ?? NaN));
 const indexMs = Number(/search index[^\n]*?in (\d+) ?ms/i.exec(build.output)?.[1] ?? NaN);
+// The build's log, for the per-route timings (docs/scale.md): kept beside the report.
+const buildLog = build.output;
+
+// 3b. The floor, right after the site: as many pages per article as the site made.
+const extraPages = Math.max(0, Math.round(pages / articles) - 1);
+const resultsDir = path.join(root, 'bench-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const floor = await buildFloor({
+  root,
+  articles,
+  seed: Number(values.seed),
+  extraPages,
+  files: generated,
+  logFile: path.join(resultsDir, 'latest-bare-build.log'),
+});
 
 // 4. What a reader's browser loads, measured in Chromium against `astro preview` of this build.
 const browser = await measureBrowser({ root, outDir, port: Number(values.port) });
@@ -73,10 +93,15 @@ const report = {
   articles,
   seed: Number(values.seed),
   pages,
+  distinct_words: distinctWords(generated),
   build_ms: build.ms,
+  bare_build_ms: floor.build_ms,
+  ratio_to_bare: Math.round((build.ms / floor.build_ms) * 100) / 100,
   index_ms: Number.isFinite(indexMs) ? indexMs : null,
   ms_per_article: Math.round((build.ms / articles) * 10) / 10,
-  build_cpu_ms: cpuSeconds.every(Number.isFinite) ? Math.round((cpuSeconds[0] + cpuSeconds[1]) * 1000) : null,
+  build_cpu_ms: cpuMs(build.output),
+  bare_build_cpu_ms: floor.build_cpu_ms,
+  cpu_ratio_to_bare: floor.build_cpu_ms && cpuMs(build.output) ? Math.round((cpuMs(build.output) / floor.build_cpu_ms) * 100) / 100 : null,
   peak_rss_mb: Math.round(build.peakRssKb / 1024),
   dist_bytes: sum(files.map((file) => fs.statSync(file).size)),
   dist_files: files.length,
@@ -84,6 +109,7 @@ const report = {
   ...measured,
   load_average_start: loadAtStart,
   load_average_end: os.loadavg().map((load) => Math.round(load * 100) / 100),
+  bare: floor,
   machine: {
     cpus: os.cpus().length,
     cpu_model: os.cpus()[0]?.model ?? 'unknown',
@@ -99,12 +125,11 @@ const report = {
   },
 };
 
-const resultsDir = path.join(root, 'bench-results');
-fs.mkdirSync(resultsDir, { recursive: true });
 const json = `${JSON.stringify(report, null, 2)}\n`;
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
 const datedFile = path.join(resultsDir, `${report.date.slice(0, 19).replace(/:/g, '-')}-${articles}.json`);
 fs.writeFileSync(datedFile, json);
+fs.writeFileSync(path.join(resultsDir, 'latest-build.log'), buildLog);
 console.table(
   Object.fromEntries(
     Object.entries({ ...report, load_average_start: loadAtStart.join(' '), load_average_end: report.load_average_end.join(' ') }).filter(
@@ -119,51 +144,6 @@ if (!values.keep) {
   // The build keeps a content cache per content folder (astro.config.mjs); this run's scratch folder is gone.
   for (const name of fs.existsSync(astroCache) ? fs.readdirSync(astroCache) : []) {
     if (!cachesBefore.has(name) && name.startsWith('content-')) fs.rmSync(path.join(astroCache, name), { recursive: true, force: true });
-  }
-}
-
-/** Runs a command, timing it and sampling the peak RSS (VmHWM) of every process in its tree. */
-function run(command, args, env) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    let peakRssKb = 0;
-    const sample = () => {
-      for (const pid of descendants(child.pid)) peakRssKb = Math.max(peakRssKb, highWaterMarkKb(pid));
-    };
-    const timer = setInterval(sample, 100);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ code, output, ms: Math.round(performance.now() - started), peakRssKb });
-    });
-  });
-}
-
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const found = [pid];
-  for (let i = 0; i < found.length; i++) found.push(...(children.get(found[i]) ?? []));
-  return found;
-}
-
-function highWaterMarkKb(pid) {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
   }
 }
 

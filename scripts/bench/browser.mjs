@@ -196,7 +196,7 @@ export async function measureSite(browser, origin) {
 /** Serves `outDir` with `astro preview` on `port`, measures it in Chromium, stops the server. */
 export async function measureBrowser({ root, outDir, port = 4499 }) {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunch } = await import('../../playwright.config.ts');
+  const { chromiumLaunch } = await import('../../e2e/chromium.ts');
   const server = spawn(process.execPath, [`${root}/node_modules/.bin/astro`, 'preview', '--port', String(port), '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, ASTRO_PREVIEW_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1' },
@@ -216,8 +216,9 @@ export async function measureBrowser({ root, outDir, port = 4499 }) {
   }
 }
 
+/** Waits for the server to answer: up to two minutes, as a busy shared machine can take that long to start it. */
 async function waitFor(origin) {
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(origin)).ok) return;
     } catch {

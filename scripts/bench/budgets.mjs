@@ -1,15 +1,35 @@
 /**
- * The budgets of issue 8, for 1,000 articles on the 2-core CI machine. `npm run bench:check` holds the benchmark's
- * report to all of them; e2e/page-weight.spec.ts holds the real site to the ones in bytes, which do not depend on the
- * machine.
+ * The targets of issue 13, which replace the budgets of issue 8 (those were set against the wrong floor). Build time
+ * is held as a ratio to the bare floor built in the same run (`ratio_to_bare`, scripts/bench.mjs), never as an
+ * absolute time, which a shared machine does not keep. `npm run bench:check` holds the benchmark's report to the
+ * budgets for its size; e2e/page-weight.spec.ts holds the real site to the ones in bytes, which do not depend on the
+ * size of the site or the machine.
  */
 export const budgets = {
-  ms_per_article: 20,
-  peak_rss_mb: 2048,
-  article_page_bytes_gz: 30_000,
+  ratio_to_bare: 1.5,
+  peak_rss_mb: 1536,
+  article_page_bytes_gz: 14_000,
   article_page_js_bytes_gz: 5_000,
   search_bytes_first_query: 150_000,
 };
 
 /** The size the budgets are set for. */
 export const budgetArticles = 1000;
+
+/** The sizes bench:check judges, each with its budgets: at 5,000 articles only memory has a target. */
+export const budgetsBySize = {
+  [budgetArticles]: budgets,
+  5000: { peak_rss_mb: 2560 },
+};
+
+/**
+ * What e2e/page-weight.spec.ts holds the seed site to on every test run: the byte budgets of issue 8, a ceiling
+ * against regressions. Issue 13's tighter targets above are measured at 1,000 articles by `npm run bench:check`;
+ * the article page does not meet 14,000 bytes yet (docs/scale.md says what it would take), and when it does, this
+ * ceiling comes down to it.
+ */
+export const pageCeilings = {
+  article_page_bytes_gz: 30_000,
+  article_page_js_bytes_gz: 5_000,
+  search_bytes_first_query: 150_000,
+};

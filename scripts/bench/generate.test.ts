@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentDir } from '../../src/lib/content/files';
-import { bareArticle, generateNewsroom } from './generate.mjs';
+import { bareArticle, distinctNames, distinctWords, generateNewsroom, random, seedSentenceLengths, wordCounts, zipfExponent } from './generate.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-generate-'));
@@ -47,6 +47,68 @@ describe('generateNewsroom', () => {
     }
     // Every tenth article has a route map.
     expect(articles.filter((file) => files[file]!.includes('<RouteMap')).length).toBe(4);
+  });
+
+  describe('reads like news', () => {
+    // The size the benchmark's budgets are set for.
+    const files = generateNewsroom({ articles: 1000, seed: 20221025 });
+
+    it('uses at least 20,000 distinct words across 1,000 articles', () => {
+      expect(distinctWords(files)).toBeGreaterThanOrEqual(20_000);
+    });
+
+    it('uses words with a Zipf-like frequency: log frequency falls with log rank at about the Zipf exponent', () => {
+      const counts = [...wordCounts(files).values()].sort((a, b) => b - a);
+      // A least-squares line through (log rank, log count) over ranks 1 to 1,000, where every word is seen often.
+      const points = counts.slice(0, 1000).map((count, i) => [Math.log(i + 1), Math.log(count)] as const);
+      const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+      const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+      const slope =
+        points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0) / points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+      expect(slope).toBeLessThan(-zipfExponent + 0.2);
+      expect(slope).toBeGreaterThan(-zipfExponent - 0.2);
+      // And the commonest word is far commoner than the thousandth, as in real text (not a flat spread).
+      expect(counts[0]! / counts[999]!).toBeGreaterThan(100);
+    });
+
+    it("writes sentences as long as the seed's: the same median and about the same mean", () => {
+      const lengths = articlesIn(files)
+        .slice(0, 200)
+        .flatMap((file) => {
+          const body = files[file]!.slice(files[file]!.indexOf('\n---\n', 4) + 5);
+          // Prose paragraphs only: no subheads, no component lines, and the quote attributions cut off.
+          return body
+            .split('\n\n')
+            .filter((paragraph) => /^[A-Z]/.test(paragraph))
+            .flatMap((paragraph) => paragraph.replace(/ "<Quote[\s\S]*$/, '').split(/(?<=\.) /))
+            .map((sentence) => sentence.split(' ').length);
+        });
+      const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+      const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
+      expect(Math.abs(median(lengths) - median(seedSentenceLengths))).toBeLessThanOrEqual(2);
+      expect(Math.abs(mean(lengths) / mean(seedSentenceLengths) - 1)).toBeLessThan(0.05);
+      expect(Math.min(...lengths)).toBe(Math.min(...seedSentenceLengths));
+      expect(Math.max(...lengths)).toBe(Math.max(...seedSentenceLengths));
+    });
+
+    it('names people as people are named: no digits, every name different, many family names', () => {
+      const names = Object.entries(files)
+        .filter(([file]) => file.startsWith('people/'))
+        .map(([, text]) => JSON.parse(/^name: (.*)$/m.exec(text)![1]!) as string);
+      expect(names.length).toBe(200);
+      for (const name of names) expect(name).toMatch(/^[A-Z][a-z-]+( [A-Z]\.)? [A-Z][a-z]+$/);
+      expect(names.filter((name) => /\d/.test(name))).toEqual([]);
+      expect(new Set(names).size).toBe(names.length);
+      expect(new Set(names.map((name) => name.split(' ').at(-1))).size).toBeGreaterThan(40);
+    });
+
+    it('keeps names distinct beyond every pairing of a given and a family name', () => {
+      // 40,000 articles have 8,000 people, more than the pairs.
+      const names = distinctNames(8000, random(3));
+      expect(names.length).toBe(8000);
+      expect(new Set(names).size).toBe(names.length);
+      for (const name of names) expect(name).not.toMatch(/\d/);
+    });
   });
 
   it('passes the content checks, beside the real content', async () => {

@@ -22,6 +22,14 @@ const bundleFolder = 'pagefind';
  * `articleUrl` in src/lib/shared/urls.ts, which this build-time module cannot import (it needs Vite's import.meta.env).
  */
 const indexedPages = 'articles/**/*.html';
+/**
+ * How many word positions Pagefind puts in one index chunk (its default is 20,000). A first search loads one chunk per
+ * word it types, so smaller chunks mean fewer bytes for it, at the cost of a longer chunk list in `pf_meta`, which
+ * every first search loads too. Pagefind 1.5+ reads it from the environment of its service process, which
+ * `createIndex` starts; the name says it may change in a later Pagefind. Chosen by measuring the benchmark's first
+ * search at 1,000 articles at several sizes (docs/scale.md).
+ */
+export const indexChunkSize = 2500;
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -41,6 +49,8 @@ export default function searchIndex(): AstroIntegration {
         const recordsFile = path.join(outDir, recordsPattern);
         const { language, records } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
 
+        // Read by the Pagefind service when it starts (at createIndex below); a size set outside the build wins.
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
         const pagefind = await import('pagefind');
         try {
           const created = await pagefind.createIndex({ forceLanguage: language });
