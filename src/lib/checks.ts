@@ -4,6 +4,7 @@
  * 2 March. Pure functions over plain entries, so unit tests and `npm run check` use them without a build.
  */
 import { parseCalendarDate } from '../schemas/common';
+import { findMistakes } from './mistakes';
 import { nearestIds } from './nearest';
 
 export const collectionNames = ['articles', 'people', 'quotes', 'figures', 'topics', 'places', 'routes'] as const;
@@ -310,6 +311,9 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
       });
     }
   }
+
+  // 6. Mistakes that would put something broken, doubled or missing on a page (src/lib/mistakes.ts).
+  problems.push(...findMistakes(entries));
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }

@@ -88,7 +88,10 @@ describe('npm run check:content', () => {
   it('refuses two files that give one id', async () => {
     const dir = contentWith({ 'topics/Kazakhstan.yml': 'name: Kazakhstan\nnewsroom:\n  description: x\n' });
     const { problems } = await checkContentDir(dir);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/both give the id "kazakhstan"/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/both give the id "kazakhstan"/),
+      expect.stringMatching(/"Kazakhstan" is not an id: .* Rename the file to kazakhstan\.yml\./),
+    ]);
   });
 });
 
