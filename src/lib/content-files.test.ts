@@ -29,7 +29,9 @@ afterEach(() => {
 
 const seed = 'articles/kazakhstan-balancing-act-eu-russia.mdx';
 
-describe('npm run check:content', () => {
+// Each test copies content/ and checks all of it, MDX compiler included: real work whose time depends on how busy
+// the machine is, so a minute rather than vitest's default 5 s.
+describe('npm run check:content', { timeout: 60_000 }, () => {
   it('finds no problem in the content as committed', async () => {
     const { files, problems } = await checkContentDir(path.join(root, 'content'));
     expect(problems).toEqual([]);
