@@ -7,6 +7,7 @@
  * page never asks Pagefind for its filter files up front: at 1,000 articles those are larger than Pagefind itself,
  * and Pagefind loads a filter's file only when a search uses that filter.
  */
+import { quotationMarks, quoted } from '@/lib/typography';
 import { formatDate, isoDate, type Precision } from '@/lib/dates';
 import { excerptParts, type ExcerptPart } from '@/lib/search-excerpt';
 import {
@@ -109,11 +110,7 @@ function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
       const words = excerptNodes(excerptOf(meta.title ?? '', data.excerpt));
       // Reported speech is the article's paraphrase, so it gets no quotation marks.
       if (meta.kind === 'reported') link.append(...words);
-      else {
-        const marks = element('q');
-        marks.append(...words);
-        link.append(marks);
-      }
+      else link.append(quotationMarks.open, ...words, quotationMarks.close);
       const speaker = element('span', 'result-speaker', meta.speaker ?? '');
       item.append(metaLine(speaker, meta.role, dateNode(meta)));
       break;
@@ -332,7 +329,7 @@ class SiteSearch extends HTMLElement {
   }
 }
 
-/** "3 results for “pro-Kazakh”, quotes by Roman Vassilenko, newest first" */
+/** '3 results for "pro-Kazakh", quotes by Roman Vassilenko, newest first' */
 function summary(count: number, state: SearchState): string {
   const found = count === 0 ? 'No results' : `${count} ${count === 1 ? 'result' : 'results'}`;
   const narrowed = [
@@ -341,7 +338,7 @@ function summary(count: number, state: SearchState): string {
     state.topic && `on ${state.topic}`,
   ].filter(Boolean);
   return [
-    `${found}${state.q.trim() ? ` for “${state.q.trim()}”` : ''}`,
+    `${found}${state.q.trim() ? ` for ${quoted(state.q.trim())}` : ''}`,
     narrowed.join(' '),
     count > 1 ? sortNames[state.sort] : '',
   ]
