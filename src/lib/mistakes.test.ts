@@ -207,6 +207,14 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
     ]);
   });
 
+  it('a person described through one article, which turns false once a second article names them', async () => {
+    const file = 'people/temur-umarov.yaml';
+    const problems = await problemsWith({ [file]: (text) => text.replace(/description: .*/, 'description: Analyst whom DW interviewed for this article.') });
+    expect(problems).toEqual([
+      `${file}:${lineIn(file, 'description:')}  newsroom.description: says "this article", but the person's page shows it beside every article that names them. Say it without pointing at one article, e.g. "Analyst at … as of October 2022."`,
+    ]);
+  });
+
   it('a role that ends before it begins', async () => {
     const file = 'people/charles-michel.yaml';
     const problems = await problemsWith({ [file]: (text) => text.replace('until: 2024-11-30', 'until: 2018-11-30') });

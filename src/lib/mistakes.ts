@@ -70,6 +70,15 @@ export function findMistakes(entries: readonly CheckedEntry[], options: MistakeO
       }
     }
     if (entry.collection === 'people') {
+      // A person's page shows the description beside every article that names them, so it cannot point at one.
+      const description = (entry.data['newsroom'] as { description?: string } | undefined)?.description ?? '';
+      const deictic = /\b(?:this|the present) (?:article|story|piece|report|interview)\b/i.exec(description);
+      if (deictic) {
+        report(
+          ['newsroom', 'description'],
+          `says "${deictic[0]}", but the person's page shows it beside every article that names them. Say it without pointing at one article, e.g. "Analyst at … as of October 2022."`,
+        );
+      }
       const roles = (entry.data['roles'] ?? []) as { newsroom?: { from?: Date; until?: Date } }[];
       roles.forEach((role, index) => {
         const { from, until } = role.newsroom ?? {};
