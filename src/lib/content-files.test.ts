@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblems } from './checks';
+import { parse } from 'yaml';
 import { checkContentDir, fieldName, loadContentDir } from './content-files';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -85,6 +86,21 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
     const { problems } = await checkContentDir(dir);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/^MDX syntax: .*must not start with "export"/);
+  });
+
+  it('says how to write text that itself contains ", and the way it says passes', async () => {
+    const file = 'quotes/umarov-reforms.yaml';
+    const broken = contentWith({ [file]: (text) => text.replace(/^text: .*$/m, 'text: "He called it "silence": a position"') });
+    const problems = (await checkContentDir(broken)).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const each of problems) expect(each).toMatchObject({ field: 'YAML', line: 1 });
+    const problem = problems[0];
+    expect(problem!.message).toContain('single quotes when the text itself contains " (write a \' inside as \'\'), e.g. text: \'a "clear" position: ours\'.');
+    const example = /e\.g\. (text: '.*')\.$/.exec(problem!.message)![1]!;
+    expect(parse(example)).toEqual({ text: 'a "clear" position: ours' });
+
+    const fixed = contentWith({ [file]: (text) => text.replace(/^text: .*$/m, `text: 'He called it "silence": a position'`) });
+    expect((await checkContentDir(fixed)).problems).toEqual([]);
   });
 
   it('refuses two files that give one id', async () => {
