@@ -77,7 +77,7 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
     const split = 'quotes/vassilenko-need-to-diversify.yaml';
     const problems = await problemsWith({
       [quoteFile]: (text) => text.replace(/^text: (.*)$/m, (_, words: string) => `text: '${words.replace(/^["']|["']$/g, '')}"'`),
-      [split]: (text) => text.replace(/^(\s*- )(["']?)(.+?)\2$/m, (_, lead: string, q: string, words: string) => `${lead}'“${words.replace(/'/g, "''")}'`),
+      [split]: (text) => text.replace(/^(\s*- )(["']?)(.+?)\2$/m, (_, lead: string, _mark: string, words: string) => `${lead}'“${words.replace(/'/g, "''")}'`),
     });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(new RegExp(`^${quoteFile}:\\d+  text: ends with a quotation mark`));
