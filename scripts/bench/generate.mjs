@@ -95,7 +95,8 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
     const articleTopics = pickSome(topics, 2, 4);
     const author = pick(journalists);
     const quoteCount = 5 + Math.floor(rand() * 6);
-    const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence(18) }));
+    // No full stop in the words: the prose puts a comma after them ("<Quote … />," said …), as the content check asks.
+    const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence(18).slice(0, -1) }));
     const figures = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, f) => `${id}-f${f}`);
 
     for (const quote of quotes) {
