@@ -126,7 +126,13 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
         paragraphs.push(text);
       }
       if (section === 1) paragraphs.push(`<FactBox figures={[${figures.map((f) => `"${f}"`).join(', ')}]} />`);
-      if (section === 2 && n % 10 === 0) paragraphs.push(`<RouteMap routes={["${pick(routes)}", "${pick(routes)}"]} caption="Routes named in this article." />`);
+      if (section === 2 && n % 10 === 0) {
+        // Two different routes: the content check refuses a map that names one route twice.
+        const first = pick(routes);
+        const picked = pick(routes);
+        const second = picked === first ? routes[(routes.indexOf(first) + 1) % routes.length] : picked;
+        paragraphs.push(`<RouteMap routes={["${first}", "${second}"]} caption="Routes named in this article." />`);
+      }
     }
     while (nextQuote < quotes.length) paragraphs.push(`"<Quote id="${quotes[nextQuote].id}" />," ${quotes[nextQuote++].speaker.name} said.`);
 
