@@ -5,6 +5,7 @@
  * five minutes each (a build is the slow step; nothing here waits on a time).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +16,9 @@ import { Content, resolveAnswers, skeleton, writeNew } from '../src/lib/scaffold
 
 const root = path.resolve(import.meta.dirname, '..');
 // A fixed scratch path: Astro's content cache is keyed by the content folder (astro.config.mjs), so a fresh random
-// folder per run would leave one more cache behind in node_modules/.astro every time.
-const scratch = path.join(os.tmpdir(), 'newsroom-build-test');
+// folder per run would leave one more cache behind in node_modules/.astro every time. Fixed per checkout, not per
+// machine: two copies of the project testing at once on one machine otherwise build into each other's folder.
+const scratch = path.join(os.tmpdir(), `newsroom-build-test-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`);
 fs.rmSync(scratch, { recursive: true, force: true });
 fs.mkdirSync(scratch, { recursive: true });
 const content = path.join(scratch, 'content');
