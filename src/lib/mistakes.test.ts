@@ -92,15 +92,15 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
   });
 
   it('a balanced {word} in the prose, which the build would evaluate as code', async () => {
-    const problems = await problemsWith({ [seed]: (text) => text.replace('It abstained on both', 'It abstained on {approx} both') });
+    const problems = await problemsWith({ [seed]: (text) => text.replace('Deadly protests in January', 'Deadly {approx} protests in January') });
     expect(problems).toEqual([
-      `${seed}:${lineIn(seed, 'It abstained on both')}  body: "{approx}" in the text is read as code, and the build fails on it (e.g. "approx is not defined"). Write \\{ and \\} for literal braces, or remove them.`,
+      `${seed}:${lineIn(seed, 'Deadly protests in January')}  body: "{approx}" in the text is read as code, and the build fails on it (e.g. "approx is not defined"). Write \\{ and \\} for literal braces, or remove them.`,
     ]);
   });
 
   it('but not an escaped brace, a brace in code, a component prop or an MDX comment', async () => {
     const problems = await problemsWith({
-      [seed]: (text) => text.replace('It abstained on both', 'It abstained \\{approx\\} on `{code}` {/* a note */} both'),
+      [seed]: (text) => text.replace('Deadly protests in January', 'Deadly \\{approx\\} protests `{code}` {/* a note */} in January'),
     });
     expect(problems).toEqual([]);
   });
@@ -212,6 +212,22 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
     const problems = await problemsWith({ [file]: (text) => text.replace(/description: .*/, 'description: Analyst whom DW interviewed for this article.') });
     expect(problems).toEqual([
       `${file}:${lineIn(file, 'description:')}  newsroom.description: says "this article", but the person's page shows it beside every article that names them. Say it without pointing at one article, e.g. "Analyst at … as of October 2022."`,
+    ]);
+  });
+
+  it('words a file says are the article\'s, verbatim, that its text does not hold', async () => {
+    const figure = 'figures/cpc-stoppages.yaml';
+    const route = 'routes/middle-corridor.yaml';
+    const quote = 'quotes/tokayev-conscripts.yaml';
+    const problems = await problemsWith({
+      [figure]: (text) => text.replace(/^wording: .*$/m, 'wording: Russia has stopped the pipeline six times'),
+      [route]: (text) => text.replace(/(\n\s+text: ["']?)(\w+)/, '$1Reportedly $2'),
+      [quote]: (text) => text.replace(/wording: "?In September"?/, 'wording: In October'),
+    });
+    expect(problems).toEqual([
+      `${figure}:${lineIn(figure, 'wording:')}  wording: "Russia has stopped the pipeline six times" is not in the text of "${seedId}" as readers get it. The wording is the article's own words for the figure, verbatim: copy them from the article.`,
+      `${quote}:${lineIn(quote, 'wording:')}  said.wording: "In October" is not in the text of "${seedId}"; it is the article's own words for when, verbatim (e.g. "In September"). Copy them from the article.`,
+      expect.stringMatching(new RegExp(`^${route}:\\d+  reported\\[\\d\\]\\.text: is not in the text of "${seedId}" as readers get it`)),
     ]);
   });
 

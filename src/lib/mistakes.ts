@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { idPattern } from '../schemas/common';
-import { findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
+import { bodyPlaceholder, findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
 
 export interface MistakeOptions {
   /** The folder served as the site's root (`/images/x.jpg` is `public/images/x.jpg`). */
@@ -58,8 +58,16 @@ export function findMistakes(entries: readonly CheckedEntry[], options: MistakeO
     }
 
     if (entry.collection === 'articles') articleMistakes(entry, { publicDir, todayUtc, byId, report, problems });
-    if (entry.collection === 'quotes') quoteMistakes(entry, articleOf(entry), report);
+    if (entry.collection === 'quotes') quoteMistakes(entry, articleOf(entry), report, byId);
     if (entry.collection === 'figures') {
+      const figureArticle = articleOf(entry);
+      const wording = entry.data['wording'];
+      if (figureArticle && !figureArticle.invalid && typeof wording === 'string' && !holds(figureArticle, wording, byId)) {
+        report(
+          ['wording'],
+          `"${wording}" is not in the text of "${figureArticle.id}" as readers get it. The wording is the article's own words for the figure, verbatim: copy them from the article.`,
+        );
+      }
       const asOf = entry.data['asOf'] as { date: Date; basis: string } | undefined;
       const article = articleOf(entry);
       if (article && !article.invalid && asOf?.basis === 'publication' && !sameDay(asOf.date, article.data['published'] as Date)) {
@@ -92,6 +100,15 @@ export function findMistakes(entries: readonly CheckedEntry[], options: MistakeO
       });
     }
     if (entry.collection === 'routes') {
+      ((entry.data['reported'] ?? []) as { article: { id: string }; text: string }[]).forEach((item, index) => {
+        const source = byId.get(`articles/${item.article.id}`);
+        if (source && !source.invalid && !holds(source, item.text, byId)) {
+          report(
+            ['reported', index, 'text'],
+            `is not in the text of "${source.id}" as readers get it, but says what the article says, verbatim. Copy the words from the article.`,
+          );
+        }
+      });
       const waypoints = (entry.data['waypoints'] ?? []) as { place: { id: string } }[];
       waypoints.forEach((waypoint, index) => {
         if (index && waypoint.place.id === waypoints[index - 1]!.place.id) {
@@ -279,7 +296,7 @@ function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, rep
   }
 }
 
-function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, report: ArticleContext['report']) {
+function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, report: ArticleContext['report'], byId: Map<string, CheckedEntry>) {
   const text = (quote.data['text'] ?? '') as string | string[];
   const segments = Array.isArray(text) ? text : [text];
   segments.forEach((segment, index) => {
@@ -297,8 +314,14 @@ function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, r
     }
   });
 
-  const said = quote.data['said'] as { date: Date; basis: string } | undefined;
+  const said = quote.data['said'] as { date: Date; basis: string; wording?: string } | undefined;
   if (!said) return;
+  if (said.wording && article && !article.invalid && !holds(article, said.wording, byId)) {
+    report(
+      ['said', 'wording'],
+      `"${said.wording}" is not in the text of "${article.id}"; it is the article's own words for when, verbatim (e.g. "In September"). Copy them from the article.`,
+    );
+  }
   const published = article && !article.invalid ? (article.data['published'] as Date) : undefined;
   if (published && said.basis === 'publication' && !sameDay(said.date, published)) {
     report(
@@ -308,6 +331,47 @@ function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, r
   } else if (published && said.date > published) {
     report(['said', 'date'], `${day(said.date)} is after "${article!.id}" was published (${day(published)}): words cannot be reported before they are said. Correct the date.`);
   }
+}
+
+const readerTexts = new WeakMap<CheckedEntry, string>();
+
+/**
+ * An article's text as readers get it, for "verbatim" fields: each <Quote> replaced by its words, other tags and
+ * Markdown marks dropped, whitespace folded. Words a field claims from the article must stand in it.
+ */
+function readerText(article: CheckedEntry, byId: Map<string, CheckedEntry>): string {
+  const known = readerTexts.get(article);
+  if (known !== undefined) return known;
+  const body = article.raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, '');
+  const text = body
+    .replace(/<Quote\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)\/>/g, (_, attributes: string) => {
+      const id = /\bid=["']([^"']+)["']/.exec(attributes)?.[1];
+      const part = Number(/\bpart=\{\s*(\d+)\s*\}/.exec(attributes)?.[1] ?? 1);
+      const words = id ? byId.get(`quotes/${id}`)?.data['text'] : undefined;
+      return Array.isArray(words) ? (words[part - 1] ?? '') : typeof words === 'string' ? words : '';
+    })
+    // A route map's caption and the lead image's caption are text readers get too.
+    .replace(/<RouteMap\b(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\bcaption="([^"]*)"(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\/>/g, ' $1 ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#+\s+/gm, '')
+    .replace(/\*\*?|__?/g, '')
+    .replace(/\\([{}<>*_\\])/g, '$1');
+  const caption = (article.data['leadImage'] as { caption?: string } | undefined)?.caption ?? '';
+  const folded = fold(`${caption}\n${text}`);
+  readerTexts.set(article, folded);
+  return folded;
+}
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether the article's text holds these words. An article still at its placeholder paragraph holds everything:
+ * a journalist files the quotes and figures first (npm run new:*), then writes the text, and the check already
+ * reports the placeholder.
+ */
+function holds(article: CheckedEntry, words: string, byId: Map<string, CheckedEntry>): boolean {
+  return article.raw.includes(bodyPlaceholder) || readerText(article, byId).includes(fold(words));
 }
 
 /** A subfolder or a file name that is not an id: the site would use an id the guide never mentions. */

@@ -109,7 +109,7 @@ describe('the new:* scaffolders', { timeout: 60_000 }, () => {
       article.file!,
       article.text!.replace(
         'TODO: replace this line with the first paragraph.',
-        '"<Quote id="example-the-corridor-will-take" />," says <Person id="ana-example">Ana Example</Person>.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
+        '"<Quote id="example-the-corridor-will-take" />," says <Person id="ana-example">Ana Example</Person>. It carried some 40,000 containers.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
       ),
     );
     expect((await checkContentDir(scratch)).problems).toEqual([]);
