@@ -3,18 +3,27 @@
 // succeeded, so a failed build leaves the previous site exactly as it was. OUT_DIR picks another output folder
 // (tests and the benchmark build elsewhere); CONTENT_DIR picks other content.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
 const out = path.resolve(process.env.OUT_DIR ?? 'dist');
-const staging = `${out}.staging`;
+// Astro writes its prerender chunks into <outDir>/.prerender when the output folder is inside the project, but into
+// the project's own .astro/.prerender when it is not, and deletes them when done: two builds of outside folders at
+// once (the benchmark beside the tests) then delete each other's chunks. So a build for a folder outside the
+// project is staged inside it, in a folder of its own, and moved into place when complete.
+const outside = path.relative(root, out).startsWith('..') || path.isAbsolute(path.relative(root, out));
+const staging = outside
+  ? path.join(root, 'node_modules', '.astro', 'staging', createHash('sha256').update(out).digest('hex').slice(0, 12))
+  : `${out}.staging`;
 const previous = `${out}.previous`;
 // Messages name the output folder relative to the project when it is inside it, else in full (not ../../../tmp/x).
 const relative = path.relative(root, out);
 const where = relative.startsWith('..') || path.isAbsolute(relative) ? out : relative || out;
 
 fs.rmSync(staging, { recursive: true, force: true });
+fs.mkdirSync(path.dirname(staging), { recursive: true });
 const astro = path.join(root, 'node_modules', '.bin', 'astro');
 // Builds stay offline: no telemetry call to another host.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
@@ -49,6 +58,14 @@ if (result.status !== 0) {
 
 fs.rmSync(previous, { recursive: true, force: true });
 if (fs.existsSync(out)) fs.renameSync(out, previous);
-fs.renameSync(staging, out);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+try {
+  fs.renameSync(staging, out);
+} catch (error) {
+  // The project and the output folder on different file systems: copy, then remove the staging folder.
+  if (error.code !== 'EXDEV') throw error;
+  fs.cpSync(staging, out, { recursive: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+}
 fs.rmSync(previous, { recursive: true, force: true });
 console.log(`Build complete: ${where}/ updated.`);
