@@ -50,4 +50,18 @@ export default defineConfig({
     },
   },
   experimental: { contentIntellisense: true },
+  vite: {
+    build: {
+      rollupOptions: {
+        // @astrojs/mdx marks every MDX module with a "use astro:head-inject" directive that Astro reads itself before
+        // bundling; Rolldown does not know it and warns, with a code frame, once per article on every build, clean
+        // ones included (withastro/astro#18087). Journalists read it as "my article is broken", and it is harmless,
+        // so only that warning is dropped; every other one still shows.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

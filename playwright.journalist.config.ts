@@ -14,6 +14,9 @@ export default defineConfig({
   outputDir: 'test-results/journalist',
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // The same ceilings as playwright.config.ts, for the same reason: tests wait on states, and these only stop a hang.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: 'list',
   use: {
     baseURL: `http://localhost:${fixturePort}`,
@@ -31,7 +34,8 @@ export default defineConfig({
     command: `npx tsx e2e/journalist/prepare.ts && ASTRO_PREVIEW_BACKGROUND=0 npx astro preview --outDir '${fixtureOut}' --port ${fixturePort} --ignore-lock`,
     url: `http://localhost:${fixturePort}/`,
     reuseExistingServer: false,
-    // Copying content, five scaffolder runs, a content check and a full build come before the server starts.
-    timeout: 300_000,
+    // Copying content, five scaffolder runs, a content check and a full build come before the server starts: over a
+    // minute when other builds share the machine. Playwright waits for the address to answer; this only stops a hang.
+    timeout: 900_000,
   },
 });

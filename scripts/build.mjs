@@ -2,32 +2,70 @@
 // Builds into a staging folder and swaps it in only when the whole build (content checks, pages, search index)
 // succeeded, so a failed build leaves the previous site exactly as it was. OUT_DIR picks another output folder
 // (tests and the benchmark build elsewhere); CONTENT_DIR picks other content.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
 const out = path.resolve(process.env.OUT_DIR ?? 'dist');
-const staging = `${out}.staging`;
+// Astro writes its prerender chunks into <outDir>/.prerender when the output folder is inside the project, but into
+// the project's own .astro/.prerender when it is not, and deletes them when done: two builds of outside folders at
+// once (the benchmark beside the tests) then delete each other's chunks. So a build for a folder outside the
+// project is staged inside it, in a folder of its own, and moved into place when complete.
+const outside = path.relative(root, out).startsWith('..') || path.isAbsolute(path.relative(root, out));
+const staging = outside
+  ? path.join(root, 'node_modules', '.astro', 'staging', createHash('sha256').update(out).digest('hex').slice(0, 12))
+  : `${out}.staging`;
 const previous = `${out}.previous`;
 // Messages name the output folder relative to the project when it is inside it, else in full (not ../../../tmp/x).
 const relative = path.relative(root, out);
 const where = relative.startsWith('..') || path.isAbsolute(relative) ? out : relative || out;
 
 fs.rmSync(staging, { recursive: true, force: true });
+fs.mkdirSync(path.dirname(staging), { recursive: true });
 const astro = path.join(root, 'node_modules', '.bin', 'astro');
 // Builds stay offline: no telemetry call to another host.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
-const result = spawnSync(astro, ['build', '--outDir', staging, ...process.argv.slice(2)], { stdio: 'inherit', env });
+// Astro's output goes through a pipe below; keep its colours when a person is watching.
+if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) env.FORCE_COLOR = '1';
+// Astro's output is passed through as it comes, and kept, to know below whether it already listed the problems.
+const result = await new Promise((resolve) => {
+  const child = spawn(astro, ['build', '--outDir', staging, ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'], env });
+  let output = '';
+  child.stdout.on('data', (chunk) => ((output += chunk), process.stdout.write(chunk)));
+  child.stderr.on('data', (chunk) => ((output += chunk), process.stderr.write(chunk)));
+  child.on('close', (status) => resolve({ status, output }));
+});
 
 if (result.status !== 0) {
   fs.rmSync(staging, { recursive: true, force: true });
+  // Some content mistakes make Astro fail before the site's own checks run (a lead image whose file is missing
+  // fails inside Astro's image service; a Markdown image inside the MDX compiler, at a line of compiled code), so
+  // a failed build runs the content check, which names the file, line and field. Only on failure: it costs a
+  // clean build nothing.
+  const check = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'check-content.ts')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    encoding: 'utf8',
+  });
+  if (check.status !== 0 && check.stderr.includes('Content check found') && !result.output.includes('Content check found')) {
+    console.error(`\nThe content check explains the failure:\n${check.stderr.trimEnd()}`);
+  }
   console.error(`\nBuild failed: ${fs.existsSync(out) ? `the previous ${where}/ is unchanged` : `no ${where}/ was written`}.`);
   process.exit(result.status ?? 1);
 }
 
 fs.rmSync(previous, { recursive: true, force: true });
 if (fs.existsSync(out)) fs.renameSync(out, previous);
-fs.renameSync(staging, out);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+try {
+  fs.renameSync(staging, out);
+} catch (error) {
+  // The project and the output folder on different file systems: copy, then remove the staging folder.
+  if (error.code !== 'EXDEV') throw error;
+  fs.cpSync(staging, out, { recursive: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+}
 fs.rmSync(previous, { recursive: true, force: true });
 console.log(`Build complete: ${where}/ updated.`);

@@ -1,5 +1,5 @@
 /**
- * `npm run new:article`, `new:person`, `new:quote`, `new:figure`: a new content file from flags, or from questions
+ * `npm run new:article`, `new:person`, `new:quote`, `new:figure`, `new:topic`: a new content file from flags, or from questions
  * when run in a terminal without them. Every id is checked against the content; an existing file is never replaced.
  *
  *   npm run new:person -- --name "Temur Umarov" --role Analyst --organisation "Carnegie Endowment" --description "..."
@@ -71,11 +71,12 @@ if (problems.length) {
   console.error(`Nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}\n\n${usage()}`);
   process.exit(1);
 }
-const file = skeleton(kind, answers, content, contentDir);
+let file;
 try {
+  file = skeleton(kind, answers, content, contentDir);
   writeNew(file);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
-console.log(`Wrote ${displayPath(file.file)}:\n\n${file.text}\n${nextSteps(kind, answers)}`);
+console.log(`Wrote ${displayPath(file.file)}:\n\n${file.text}\n${nextSteps(kind, answers, given)}`);

@@ -1,3 +1,4 @@
+import { quoted } from '../../src/lib/rules/typography';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -40,6 +41,11 @@ test.describe('without JavaScript', () => {
     }
     await expect(page.locator('.article-body a[href="/people/roman-vassilenko/"]')).toHaveText('Roman Vassilenko');
     await expect(page.locator(`.article-body a[href="/people/${analyst.id}/"]`)).toHaveText(analyst.name);
+    // Published by this site itself: not "First published by Newsroom … Republished on Newsroom".
+    const credit = page.locator('.source-credit');
+    const published = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(article.date));
+    await expect(credit).toContainText(`Published by ${article.publisher} on ${published}`);
+    await expect(credit).not.toContainText('Republished');
   });
 
   test('the Middle Corridor topic page lists the new article, its quotes and the new person', async ({ page }) => {
@@ -104,7 +110,7 @@ test.describe('without JavaScript', () => {
     expect(await quoteIds(page, 'ol.quotes')).toContain(vassilenkoQuote.id);
 
     await page.goto(`/quotes/${analystQuote.id}/`);
-    await expect(page.locator('.quote-page .quote-text .words')).toHaveText(`“${analystQuote.text}”`);
+    await expect(page.locator('.quote-page .quote-text .words')).toHaveText(quoted(analystQuote.text));
     await expect(page.locator('.facts a[href^="/people/"]')).toHaveAttribute('href', `/people/${analyst.id}/`);
     await expect(page.locator('.facts .newsroom-text').first()).toContainText(analystQuote.context);
     await page.locator('a[data-link="in-article"]').click();
@@ -129,12 +135,12 @@ test('search finds the new quote by its words, shown as hers, and leads to it in
   await page.goto(`/search/?q=${searchWord}`);
   const results = page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
   // The quote, and the article it stands in.
-  await expect(page.getByRole('status')).toHaveText(`2 results for “${searchWord}”.`);
+  await expect(page.getByRole('status')).toHaveText(`2 results for ${quoted(searchWord)}.`);
   // The status can be written a moment before the list: poll.
   await expect.poll(() => results.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['type']))).toEqual(['quote', 'article']);
   await expect(results.nth(1).getByRole('link')).toHaveText(article.title);
   await expect(results.first().locator('.result-type')).toHaveText('Quote');
-  await expect(results.first().getByRole('link').locator('q')).toHaveText(analystQuote.text);
+  await expect(results.first().getByRole('link')).toHaveText(quoted(analystQuote.text));
   await expect(results.first().locator('.result-meta')).toHaveText(
     `${analyst.name} · ${analyst.role}, ${analyst.organisation} · 14 March 2023`,
   );

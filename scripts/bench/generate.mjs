@@ -168,7 +168,8 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
     const articleTopics = pickSome(topics, 2, 4);
     const author = pick(journalists);
     const quoteCount = 5 + Math.floor(rand() * 6);
-    const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence() }));
+    // No full stop in the words: the prose puts a comma after them ("<Quote … />," said …), as the content check asks.
+    const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence(18).slice(0, -1) }));
     const figures = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, f) => `${id}-f${f}`);
 
     for (const quote of quotes) {
@@ -177,8 +178,10 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
         `  organisation: ${yamlString(quote.speaker.role.organisation)}\nkind: direct\nsaid:\n  date: ${published}\n  basis: publication\n` +
         `article: ${id}\ntopics: [${pick(articleTopics)}]\nnewsroom:\n  context: ${yamlString(sentence(8))}\n`;
     }
+    const wordings = [];
     for (const figure of figures) {
       const value = Math.floor(rand() * 1000);
+      wordings.push(`about ${value} companies`);
       files[`figures/${figure}.yaml`] =
         `value: ${value}\nunit: companies\nqualifier: about\nmeasures: ${yamlString(sentence(6))}\nwording: ${yamlString(`about ${value} companies`)}\n` +
         `asOf:\n  date: ${published}\n  basis: publication\nsource:\n  person: ${pick(people).id}\narticle: ${id}\ntopics: [${articleTopics[0]}]\n`;
@@ -198,8 +201,15 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
         }
         paragraphs.push(text);
       }
-      if (section === 1) paragraphs.push(`<FactBox figures={[${figures.map((f) => `"${f}"`).join(', ')}]} />`);
-      if (section === 2 && n % 10 === 0) paragraphs.push(`<RouteMap routes={["${pick(routes)}", "${pick(routes)}"]} caption="Routes named in this article." />`);
+      // A figure's wording is the article's own words, so the text says it (the content check looks for it).
+      if (section === 1) paragraphs.push(`Officials count ${wordings.join(' and ')}.`, `<FactBox figures={[${figures.map((f) => `"${f}"`).join(', ')}]} />`);
+      if (section === 2 && n % 10 === 0) {
+        // Two different routes: the content check refuses a map that names one route twice.
+        const first = pick(routes);
+        const picked = pick(routes);
+        const second = picked === first ? routes[(routes.indexOf(first) + 1) % routes.length] : picked;
+        paragraphs.push(`<RouteMap routes={["${first}", "${second}"]} caption="Routes named in this article." />`);
+      }
     }
     while (nextQuote < quotes.length) paragraphs.push(`"<Quote id="${quotes[nextQuote].id}" />," ${quotes[nextQuote++].speaker.name} said.`);
 

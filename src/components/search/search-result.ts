@@ -3,6 +3,7 @@
  * (src/lib/shared/search-excerpt.ts), so no result can inject markup. Used by <site-search> (site-search.ts).
  */
 import { asOfWording, sourceLabel } from '@/lib/rules/figures';
+import { quotationMarks } from '@/lib/rules/typography';
 import { quoteKindLabels, shortKindLabel } from '@/lib/rules/quotes';
 import { formatDate, isoDate, type Precision } from '@/lib/shared/dates';
 import { excerptParts, type ExcerptPart } from '@/lib/shared/search-excerpt';
@@ -77,11 +78,7 @@ export function renderResult(data: PagefindResultData, query: string): HTMLLIEle
       const words = excerptNodes(excerptOf(meta.title ?? '', data.excerpt));
       // Reported speech is the article's paraphrase, so it gets no quotation marks.
       if (meta.kind === 'reported') link.append(...words);
-      else {
-        const marks = element('q');
-        marks.append(...words);
-        link.append(marks);
-      }
+      else link.append(quotationMarks.open, ...words, quotationMarks.close);
       const speaker = element('span', 'result-speaker', meta.speaker ?? '');
       item.append(metaLine(speaker, meta.role, dateNode(meta)));
       break;

@@ -19,6 +19,7 @@ import {
   type SearchState,
 } from '@/lib/shared/search-query';
 import { searchBundleUrl, searchUrl } from '@/lib/shared/urls';
+import { quoted } from '@/lib/rules/typography';
 import { renderResult, type PagefindResultData } from './search-result';
 
 interface PagefindResult {
@@ -211,7 +212,7 @@ class SiteSearch extends HTMLElement {
   }
 }
 
-/** "3 results for “pro-Kazakh”, quotes by Roman Vassilenko, newest first" */
+/** '3 results for "pro-Kazakh", quotes by Roman Vassilenko, newest first' */
 function summary(count: number, state: SearchState): string {
   const found = count === 0 ? 'No results' : `${count} ${count === 1 ? 'result' : 'results'}`;
   const narrowed = [
@@ -220,7 +221,7 @@ function summary(count: number, state: SearchState): string {
     state.topic && `on ${state.topic}`,
   ].filter(Boolean);
   return [
-    `${found}${state.q.trim() ? ` for “${state.q.trim()}”` : ''}`,
+    `${found}${state.q.trim() ? ` for ${quoted(state.q.trim())}` : ''}`,
     narrowed.join(' '),
     count > 1 ? sortNames[state.sort] : '',
   ]

@@ -26,13 +26,13 @@ authors: [teri-schultz]
 const article = entry('articles', 'seed', { authors: [ref('people', 'teri-schultz')], topics: [ref('topics', 'foreign-policy')] }, articleRaw);
 
 const quoteData = {
-  text: 'We are pro-Kazakh.',
+  text: 'We are pro-Kazakh',
   speaker: ref('people', 'roman-vassilenko'),
   role: { title: 'Deputy Foreign Minister', organisation: 'Kazakhstan' },
   article: ref('articles', 'seed'),
   topics: [ref('topics', 'foreign-policy')],
 };
-const quote = entry('quotes', 'vassilenko-pro-kazakh', quoteData, 'text: "We are pro-Kazakh."\nspeaker: roman-vassilenko\nrole:\n  title: x\narticle: seed\n');
+const quote = entry('quotes', 'vassilenko-pro-kazakh', quoteData, 'text: "We are pro-Kazakh"\nspeaker: roman-vassilenko\nrole:\n  title: x\narticle: seed\n');
 
 const valid = [...people, ...topics, article, quote];
 
@@ -46,7 +46,7 @@ describe('checkContent', () => {
       'quotes',
       'vassilenko-pro-kazakh',
       { ...quoteData, speaker: ref('people', 'vasilenko') },
-      'text: "We are pro-Kazakh."\nspeaker: vasilenko\narticle: seed\n',
+      'text: "We are pro-Kazakh"\nspeaker: vasilenko\narticle: seed\n',
     );
     expect(checkContent([...people, ...topics, article, wrong])).toEqual([
       {

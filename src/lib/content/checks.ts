@@ -5,6 +5,7 @@
  */
 import { parseCalendarDate } from '../../schemas/common';
 import { roleOf, type Role } from '../rules/people';
+import { findMistakes } from './mistakes';
 import { nearestIds } from './nearest';
 import { collectionNames, fileExtensions, mdxComponents, registry, type CollectionName, type MdxComponentName } from './registry';
 
@@ -289,6 +290,9 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
       });
     }
   }
+
+  // 6. Mistakes that would put something broken, doubled or missing on a page (src/lib/mistakes.ts).
+  problems.push(...findMistakes(entries));
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }

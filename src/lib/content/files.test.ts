@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblems } from './checks';
+import { parse } from 'yaml';
 import { checkContentDir, fieldName, loadContentDir } from './files';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -29,7 +30,9 @@ afterEach(() => {
 
 const seed = 'articles/kazakhstan-balancing-act-eu-russia.mdx';
 
-describe('npm run check:content', () => {
+// Each test copies content/ and checks all of it, MDX compiler included: real work whose time depends on how busy
+// the machine is, so a minute rather than vitest's default 5 s.
+describe('npm run check:content', { timeout: 60_000 }, () => {
   it('finds no problem in the content as committed', async () => {
     const { files, problems } = await checkContentDir(path.join(root, 'content'));
     expect(problems).toEqual([]);
@@ -85,10 +88,28 @@ describe('npm run check:content', () => {
     expect(problems[0]!.message).toMatch(/^MDX syntax: .*must not start with "export"/);
   });
 
+  it('says how to write text that itself contains ", and the way it says passes', async () => {
+    const file = 'quotes/umarov-reforms.yaml';
+    const broken = contentWith({ [file]: (text) => text.replace(/^text: .*$/m, 'text: "He called it "silence": a position"') });
+    const problems = (await checkContentDir(broken)).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const each of problems) expect(each).toMatchObject({ field: 'YAML', line: 1 });
+    const problem = problems[0];
+    expect(problem!.message).toContain('single quotes when the text itself contains " (write a \' inside as \'\'), e.g. text: \'a "clear" position: ours\'.');
+    const example = /e\.g\. (text: '.*')\.$/.exec(problem!.message)![1]!;
+    expect(parse(example)).toEqual({ text: 'a "clear" position: ours' });
+
+    const fixed = contentWith({ [file]: (text) => text.replace(/^text: .*$/m, `text: 'He called it "silence": a position'`) });
+    expect((await checkContentDir(fixed)).problems).toEqual([]);
+  });
+
   it('refuses two files that give one id', async () => {
     const dir = contentWith({ 'topics/Kazakhstan.yml': 'name: Kazakhstan\nnewsroom:\n  description: x\n' });
     const { problems } = await checkContentDir(dir);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/both give the id "kazakhstan"/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/both give the id "kazakhstan"/),
+      expect.stringMatching(/"Kazakhstan" is not an id: .* Rename the file to kazakhstan\.yml\./),
+    ]);
   });
 });
 

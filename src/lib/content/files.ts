@@ -222,7 +222,8 @@ export function parseContentFiles(files: readonly ContentFile[]): { entries: Che
             error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.') +
             (error.code === 'DUPLICATE_KEY'
               ? ' Write each field once.'
-              : ' Check the indentation and colons, and put text containing ": " or " #" in quotation marks.'),
+              : ' Check the indentation and colons, and put text containing ": " or " #" in quotation marks: ' +
+                'single quotes when the text itself contains " (write a \' inside as \'\'), e.g. text: \'a "clear" position: ours\'.'),
         });
       }
       entries.push({ ...file, data: {}, invalid: true });

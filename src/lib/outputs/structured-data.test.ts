@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { quoted } from '../rules/typography';
 import { origin, smallSite } from '@/test-support/small-site';
 import { testSite } from '@/test-support/site';
 import {
@@ -87,7 +88,7 @@ describe('breadcrumbs', () => {
       '1 Newsroom https://news.example/',
       '2 Quotes https://news.example/quotes/',
       '3 Sam Analyst https://news.example/quotes/by/sam-analyst/',
-      '4 “We will build it and it will carry oil.” https://news.example/quotes/sam-split/',
+      `4 ${quoted('We will build it and it will carry oil.')} https://news.example/quotes/sam-split/`,
     ]);
   });
 });

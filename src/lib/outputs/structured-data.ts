@@ -6,6 +6,7 @@
  * would both invent a time and, read in another zone, move the day. ISO 8601 and schema.org's Date allow a date
  * alone; Google reads it (its advice to give a zone applies to date-times).
  */
+import { quoted } from '../rules/typography';
 import { quoteText } from '../../schemas/quote';
 import { type Article, type Person, type Quote, type Site, type Topic } from '../content/index';
 import { currentRole } from '../rules/people';
@@ -162,7 +163,7 @@ export const quoteBreadcrumbs = (site: Site, quote: Quote, origin: URL): Thing =
     [
       { name: 'Quotes', href: quotesUrl() },
       { name: speaker.data.name, href: quotesByUrl(speaker.id) },
-      { name: `“${firstWords(quoteText(quote.data.text))}”`, href: quoteUrl(quote.id) },
+      { name: quoted(firstWords(quoteText(quote.data.text))), href: quoteUrl(quote.id) },
     ],
     origin,
   );

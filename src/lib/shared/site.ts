@@ -2,6 +2,14 @@
 export const siteName = 'Newsroom';
 /** The language the site is written in: its pages' default `lang` and its feeds' language. */
 export const siteLanguage = 'en';
+/**
+ * Whether an article's `source.publisher` is this site itself: its credit line then says it was published here,
+ * not "First published by Newsroom … Republished on Newsroom".
+ */
+export function publishedHere(publisher: string): boolean {
+  return publisher.trim().toLowerCase() === siteName.toLowerCase();
+}
+
 export const siteDescription =
   'Journalism stored as typed content: articles, the people in them, what they said and the figures they cite.';
 

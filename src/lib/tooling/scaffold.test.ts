@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentDir, loadContentDir } from '../content/files';
-import { Content, resolveAnswers, skeleton, slugify, writeNew, type Answers, type Kind } from './scaffold';
+import { Content, nextSteps, resolveAnswers, skeleton, slugify, writeNew, type Answers, type Kind } from './scaffold';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-scaffold-'));
@@ -22,7 +22,9 @@ function scaffold(kind: Kind, given: Answers) {
   return { problems, file: file.file, text: file.text };
 }
 
-describe('the new:* scaffolders', () => {
+// Each scaffolder run reads and parses the whole content folder, and the check runs the MDX compiler: real work
+// whose time depends on how busy the machine is (5.3 s once against vitest's default 5 s), hence a minute.
+describe('the new:* scaffolders', { timeout: 60_000 }, () => {
   it('refuse unknown ids, naming the flag and the nearest valid ids, and write nothing', () => {
     const before = fs.readdirSync(path.join(scratch, 'articles'));
     const { problems } = scaffold('article', {
@@ -73,7 +75,8 @@ describe('the new:* scaffolders', () => {
 
     const quote = scaffold('quote', {
       speaker: 'ana-example',
-      text: 'The corridor will take years.',
+      // No full stop: the prose below puts a comma after the words, inside the quotation marks.
+      text: 'The corridor will take years',
       article: 'the-middle-corridor-a-second-route',
       topics: 'middle-corridor',
       context: 'Example on how long the corridor will take.',
@@ -106,7 +109,7 @@ describe('the new:* scaffolders', () => {
       article.file!,
       article.text!.replace(
         'TODO: replace this line with the first paragraph.',
-        '"<Quote id="example-the-corridor-will-take" />," says <Person id="ana-example">Ana Example</Person>.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
+        '"<Quote id="example-the-corridor-will-take" />," says <Person id="ana-example">Ana Example</Person>. It carried some 40,000 containers.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
       ),
     );
     expect((await checkContentDir(scratch)).problems).toEqual([]);
@@ -144,6 +147,46 @@ describe('the new:* scaffolders', () => {
       '--date: expected a real date written as YYYY-MM-DD, e.g. 2022-10-25; got "2022-02-30".',
       '--source-person, --source-report or --source-publisher: give exactly one: who the number comes from.',
     ]);
+  });
+});
+
+describe('the new:* scaffolders, on what a journalist types', { timeout: 60_000 }, () => {
+  it('new:topic writes a topic that parses and passes the check, named by its id', async () => {
+    const topic = scaffold('topic', { name: 'Caspian shipping', description: 'Ships and ports on the Caspian Sea.' });
+    expect(topic.problems).toEqual([]);
+    expect(topic.file).toBe(path.join(scratch, 'topics', 'caspian-shipping.yaml'));
+    expect(topic.text).toBe('name: Caspian shipping\nnewsroom:\n  description: Ships and ports on the Caspian Sea.\n');
+    expect((await checkContentDir(scratch)).problems.filter((p) => p.file === topic.file)).toEqual([]);
+    expect(scaffold('topic', { name: 'Kazakhstan', description: 'Again.' }).problems).toEqual([
+      '--id: there is already a topic "kazakhstan" in topics/. Choose another id.',
+    ]);
+  });
+
+  it('refuse a quote typed with its quotation marks, saying how to write it, and write nothing', () => {
+    const current = content();
+    const { answers, problems } = resolveAnswers(
+      'quote',
+      { speaker: 'temur-umarov', text: '“We will see.”', article: 'kazakhstan-balancing-act-eu-russia', topics: 'kazakhstan', context: 'Umarov on what comes.' },
+      current,
+    );
+    expect(problems).toEqual([]);
+    expect(() => skeleton('quote', answers, current, scratch)).toThrow(
+      'Nothing was written:\n  --text: starts with a quotation mark, but the page adds its own around the words, so readers would see two. Write the words without the marks around them: text: We will see.',
+    );
+  });
+
+  it('say where the quotation marks go for direct speech and that reported speech has none', () => {
+    const answers = { id: 'x-quote', article: 'an-article' };
+    expect(nextSteps('quote', { ...answers, kind: 'direct' })).toContain('with the quotation marks around it in the prose: "<Quote id="x-quote" />"');
+    const reported = nextSteps('quote', { ...answers, kind: 'reported' });
+    expect(reported).toContain('no quotation marks around it in the prose');
+    expect(reported).not.toContain('with the quotation marks around it');
+  });
+
+  it('say that a figure without --qualifier was written as exactly', () => {
+    const answers = { id: 'x-figure', article: 'an-article', qualifier: 'exactly' };
+    expect(nextSteps('figure', answers, { id: 'x-figure', article: 'an-article' })).toMatch(/^No --qualifier was given, so the figure says qualifier: exactly; change it if/);
+    expect(nextSteps('figure', answers, answers)).not.toContain('--qualifier');
   });
 });
 

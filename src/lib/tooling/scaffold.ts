@@ -12,8 +12,9 @@ import { bodyPlaceholder, type CheckedEntry } from '../content/checks';
 import type { CollectionName } from '../content/registry';
 import { parseContentFiles } from '../content/files';
 import { nearestIds } from '../content/nearest';
+import { findMistakes } from '../content/mistakes';
 
-export const kinds = ['article', 'person', 'quote', 'figure'] as const;
+export const kinds = ['article', 'person', 'quote', 'figure', 'topic'] as const;
 export type Kind = (typeof kinds)[number];
 
 /** One thing the scaffolder asks for: a command-line flag and a question. */
@@ -152,6 +153,16 @@ export const fields: Record<Kind, Field[]> = {
     },
     idField((answers) => slugify(answers['measures'] ?? '', 5)),
   ],
+  topic: [
+    { flag: 'name', question: 'Name of the topic as readers see it (e.g. Middle Corridor)', required: true },
+    {
+      flag: 'description',
+      question: 'One line about the topic in the newsroom\'s own words',
+      required: true,
+      validate: (value) => (value.includes('\n') ? 'keep the description to one line.' : undefined),
+    },
+    idField((answers) => slugify(answers['name'] ?? '')),
+  ],
 };
 
 const noun: Partial<Record<CollectionName, string>> = { articles: 'article', people: 'person', topics: 'topic', places: 'place' };
@@ -220,6 +231,7 @@ export const collectionOf: Record<Kind, CollectionName> = {
   person: 'people',
   quote: 'quotes',
   figure: 'figures',
+  topic: 'topics',
 };
 
 function roleOf(content: Content, speaker: string): { title: string; organisation: string } | undefined {
@@ -293,6 +305,8 @@ function entryData(kind: Kind, answers: Answers, content: Content): Record<strin
         topics: list(answers['topics']),
       };
     }
+    case 'topic':
+      return { name: answers['name'], newsroom: { description: answers['description'] } };
   }
 }
 
@@ -315,12 +329,40 @@ export function skeleton(kind: Kind, answers: Answers, content: Content, content
       ? `---\n${yaml}---\n\n${bodyPlaceholder}\n`
       : yaml;
   const file = path.join(contentDir, collection, `${id}.${kind === 'article' ? 'mdx' : 'yaml'}`);
-  const { problems } = parseContentFiles([{ collection, id, file, raw: text }]);
+  const { entries, problems } = parseContentFiles([{ collection, id, file, raw: text }]);
   if (problems.length) {
     throw new Error(`The ${kind} skeleton does not match its schema:\n${problems.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`);
   }
+  // What the content check would refuse in the answers themselves (quotation marks typed around a quote's words,
+  // text that is only spaces, a date in the future), said now rather than at the next check.
+  const others = content.entries.filter((entry) => !(entry.collection === collection && entry.id === id));
+  const mistakes = findMistakes([...others, ...entries]).filter((problem) => problem.file === file);
+  if (mistakes.length) throw new AnswerError(mistakes.map((p) => `--${flagOf[p.field.replace(/\[\d+\]$/, '')] ?? p.field}: ${p.message}`));
   return { file, text };
 }
+
+/** Answers that would make a file the content check refuses; nothing was written. */
+export class AnswerError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'AnswerError';
+  }
+}
+
+/** The flag that fills each field, for messages about answers. */
+const flagOf: Record<string, string> = {
+  text: 'text',
+  published: 'date',
+  'said.date': 'date',
+  'asOf.date': 'date',
+  'newsroom.context': 'context',
+  'newsroom.description': 'description',
+  title: 'title',
+  teaser: 'teaser',
+  name: 'name',
+  wording: 'wording',
+  measures: 'measures',
+};
 
 /** Writes a new file; never replaces one that exists (the 'wx' flag fails instead). */
 export function writeNew({ file, text }: Skeleton): void {
@@ -335,8 +377,8 @@ export function writeNew({ file, text }: Skeleton): void {
   }
 }
 
-/** What to do next, printed after the file is written. */
-export function nextSteps(kind: Kind, answers: Answers): string {
+/** What to do next, printed after the file is written. `given` are the answers typed, before defaults. */
+export function nextSteps(kind: Kind, answers: Answers, given: Answers = answers): string {
   const id = answers['id'];
   switch (kind) {
     case 'article':
@@ -344,8 +386,15 @@ export function nextSteps(kind: Kind, answers: Answers): string {
     case 'person':
       return `Name them in an article with <Person id="${id}">${answers['name']}</Person>. Then run npm run check.`;
     case 'quote':
-      return `Put <Quote id="${id}" /> in articles/${answers['article']}.mdx where the words stand, with the quotation marks around it in the prose. Then run npm run check.`;
+      return answers['kind'] === 'reported'
+        ? `Put <Quote id="${id}" /> in articles/${answers['article']}.mdx where the words stand. It is reported speech: no quotation marks around it in the prose (words the article itself puts in quotation marks belong in the text). Then run npm run check.`
+        : `Put <Quote id="${id}" /> in articles/${answers['article']}.mdx where the words stand, with the quotation marks around it in the prose: "<Quote id="${id}" />". Then run npm run check.`;
     case 'figure':
-      return `Show it in articles/${answers['article']}.mdx with <FactBox figures={["${id}"]} />. Then run npm run check.`;
+      return (
+        (given['qualifier'] ? '' : `No --qualifier was given, so the figure says qualifier: ${answers['qualifier']}; change it if the article says more than, over, nearly, about or at least. `) +
+        `Show it in articles/${answers['article']}.mdx with <FactBox figures={["${id}"]} />. Then run npm run check.`
+      );
+    case 'topic':
+      return `File articles, quotes and figures under it with ${id} in their topics: list; its page is /topics/${id}/. Then run npm run check.`;
   }
 }

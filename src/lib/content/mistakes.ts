@@ -1,0 +1,489 @@
+/**
+ * Mistakes a journalist can make that the schemas and the reference checks (checks.ts) let through, each of which
+ * would put something broken, doubled or missing on a page: quotation marks typed twice, a `{word}` the MDX
+ * compiler reads as code, an image file that is not there, an article related to itself, a quote file in a
+ * subfolder, a list naming one id twice, a date that cannot be, a quote the prose frames the wrong way (issue 16).
+ *
+ * checkContent() runs these, so `npm run check:content`, `npm run dev` and the build report them with the rest.
+ * Image checks look at the disk: a relative `src` is relative to the article's file, `/…` to public/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { idPattern } from '../../schemas/common';
+import { bodyPlaceholder, findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
+
+export interface MistakeOptions {
+  /** The folder served as the site's root (`/images/x.jpg` is `public/images/x.jpg`). */
+  publicDir?: string;
+  /** Today, for dates that cannot be in the future (tests pass a fixed day). */
+  today?: Date;
+}
+
+/** Quotation marks a journalist may type around a quote's words: straight, curly, low and angle marks. */
+const quotationMarks = '"“”„‟«»‹›';
+
+export function findMistakes(entries: readonly CheckedEntry[], options: MistakeOptions = {}): Problem[] {
+  const publicDir = options.publicDir ?? path.resolve('public');
+  const today = options.today ?? new Date();
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const problems: Problem[] = [];
+  const byId = new Map(entries.map((entry) => [`${entry.collection}/${entry.id}`, entry]));
+  const articleOf = (entry: CheckedEntry) => byId.get(`articles/${(entry.data['article'] as { id?: string } | undefined)?.id}`);
+
+  for (const entry of entries) {
+    const at = fieldLines(entry);
+    const report = (fieldPath: (string | number)[], message: string, line?: number) =>
+      problems.push({ file: entry.file, line: line ?? at(fieldPath), field: pathName(fieldPath) || '(file)', message });
+
+    fileNameMistakes(entry, problems);
+    if (entry.invalid) continue;
+
+    // Text that is only spaces passes `min(1)` and shows as nothing.
+    for (const [fieldPath, value] of strings(entry.data)) {
+      if (!value.trim()) report(fieldPath, 'is only spaces, so readers would see nothing. Write the text, or leave the field out if it is optional.');
+    }
+
+    // One id twice in a list: the page would show it twice (a topic chip, an author, a related article).
+    const seen = new Map<string, string>();
+    for (const ref of findReferences(entry.data)) {
+      const list = ref.path.replace(/\[\d+\]$/, '');
+      if (list === ref.path || list.includes('waypoints')) continue;
+      const key = `${list}\0${ref.id}`;
+      const first = seen.get(key);
+      if (first) {
+        const index = Number(/\[(\d+)\]$/.exec(ref.path)![1]);
+        report([...splitPath(list), index], `"${ref.id}" is listed twice (${first} and ${ref.path}), so the page would show it twice. Remove one.`);
+      } else seen.set(key, ref.path);
+    }
+
+    if (entry.collection === 'articles') articleMistakes(entry, { publicDir, todayUtc, byId, report, problems });
+    if (entry.collection === 'quotes') quoteMistakes(entry, articleOf(entry), report, byId);
+    if (entry.collection === 'figures') {
+      const figureArticle = articleOf(entry);
+      const wording = entry.data['wording'];
+      if (figureArticle && !figureArticle.invalid && typeof wording === 'string' && !holds(figureArticle, wording, byId)) {
+        report(
+          ['wording'],
+          `"${wording}" is not in the text of "${figureArticle.id}" as readers get it. The wording is the article's own words for the figure, verbatim: copy them from the article.`,
+        );
+      }
+      const asOf = entry.data['asOf'] as { date: Date; basis: string } | undefined;
+      const article = articleOf(entry);
+      if (article && !article.invalid && asOf?.basis === 'publication' && !sameDay(asOf.date, article.data['published'] as Date)) {
+        report(
+          ['asOf', 'date'],
+          `is ${day(asOf.date)}, but basis: publication says the article's date stands in, and "${article.id}" was published ${day(article.data['published'] as Date)}. Use that date, or basis: stated if the article says when.`,
+        );
+      }
+    }
+    if (entry.collection === 'people') {
+      // A person's page shows the description beside every article that names them, so it cannot point at one.
+      const description = (entry.data['newsroom'] as { description?: string } | undefined)?.description ?? '';
+      const deictic = /\b(?:this|the present) (?:article|story|piece|report|interview)\b/i.exec(description);
+      if (deictic) {
+        report(
+          ['newsroom', 'description'],
+          `says "${deictic[0]}", but the person's page shows it beside every article that names them. Say it without pointing at one article, e.g. "Analyst at … as of October 2022."`,
+        );
+      }
+      const roles = (entry.data['roles'] ?? []) as { newsroom?: { from?: Date; until?: Date } }[];
+      roles.forEach((role, index) => {
+        const { from, until } = role.newsroom ?? {};
+        if (from && until && from > until) {
+          report(['roles', index, 'newsroom', 'until'], `${day(until)} is before the role began (from: ${day(from)}). Swap or correct the dates.`);
+        }
+        if (from && from.getTime() > todayUtc) report(['roles', index, 'newsroom', 'from'], `${day(from)} is in the future. Write the day the role began.`);
+        if (until && until.getTime() > todayUtc) {
+          report(['roles', index, 'newsroom', 'until'], `${day(until)} is in the future. Leave until out while the role is held.`);
+        }
+      });
+    }
+    if (entry.collection === 'routes') {
+      ((entry.data['reported'] ?? []) as { article: { id: string }; text: string }[]).forEach((item, index) => {
+        const source = byId.get(`articles/${item.article.id}`);
+        if (source && !source.invalid && !holds(source, item.text, byId)) {
+          report(
+            ['reported', index, 'text'],
+            `is not in the text of "${source.id}" as readers get it, but says what the article says, verbatim. Copy the words from the article.`,
+          );
+        }
+      });
+      const waypoints = (entry.data['waypoints'] ?? []) as { place: { id: string } }[];
+      waypoints.forEach((waypoint, index) => {
+        if (index && waypoint.place.id === waypoints[index - 1]!.place.id) {
+          report(['waypoints', index, 'place'], `"${waypoint.place.id}" follows itself, a leg of no length. Remove one of the two.`);
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+interface ArticleContext {
+  publicDir: string;
+  todayUtc: number;
+  byId: Map<string, CheckedEntry>;
+  report: (fieldPath: (string | number)[], message: string, line?: number) => void;
+  problems: Problem[];
+}
+
+function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, report }: ArticleContext) {
+  const data = article.data;
+  const draft = data['draft'] === true;
+
+  // Related to itself: the site drops the link without a word.
+  const related = (data['related'] ?? {}) as { articles?: { id: string }[]; exclude?: { id: string }[] };
+  for (const list of ['articles', 'exclude'] as const) {
+    (related[list] ?? []).forEach((ref, index) => {
+      if (ref.id === article.id) report(['related', list, index], `names this article itself ("${article.id}"); an article is never related to itself. Remove it.`);
+    });
+  }
+  const excluded = new Set((related.exclude ?? []).map((ref) => ref.id));
+  (related.articles ?? []).forEach((ref, index) => {
+    if (excluded.has(ref.id)) {
+      report(['related', 'articles', index], `"${ref.id}" is both listed and in related.exclude. Keep it in one of the two.`);
+    }
+  });
+
+  // Dates that cannot be: the site has no scheduled publishing, and nothing happens after today.
+  if (!draft) {
+    for (const [fieldPath, date] of [
+      [['published'], data['published']],
+      [['updated'], data['updated']],
+      ...((data['corrections'] ?? []) as { date: Date }[]).map((c, i) => [['corrections', i, 'date'], c.date] as const),
+    ] as [(string | number)[], Date | undefined][]) {
+      if (date instanceof Date && date.getTime() > todayUtc) {
+        report(fieldPath, `${day(date)} is in the future; the site publishes what is written at once. Write the real date, or set draft: true until then.`);
+      }
+    }
+  }
+
+  // The lead image file.
+  const lead = data['leadImage'] as { src?: unknown } | undefined;
+  if (typeof lead?.src === 'string') {
+    const missing = missingImage(lead.src, article.file, publicDir);
+    if (missing) report(['leadImage', 'src'], missing);
+  }
+
+  const body = blankedBody(article.raw);
+  const lineAt = (index: number) => article.raw.slice(0, index).split('\n').length;
+
+  // An empty article would be a page with a headline and nothing under it.
+  if (!draft && !body.replace(/<[^>]*>/g, '').trim()) {
+    report([], 'the article has no text after its frontmatter. Write the article, or set draft: true.', article.raw.split('\n').length);
+  }
+
+  // A `{…}` in prose is an MDX expression: the build evaluates it and fails on the first unknown word.
+  for (const match of body.matchAll(/\{([^{}]*)\}/g)) {
+    if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(match[1]!)) continue; // an MDX comment {/* … */} shows nothing, as meant
+    report(
+      ['body'],
+      `"${match[0]}" in the text is read as code, and the build fails on it (e.g. "${match[1]!.trim().split(/\W/)[0] || 'x'} is not defined"). ` +
+        'Write \\{ and \\} for literal braces, or remove them.',
+      lineAt(match.index),
+    );
+  }
+
+  // A second top-level heading: the headline is the page's only <h1>.
+  for (const match of body.matchAll(/^#[ \t]+\S.*$/gm)) {
+    report(['body'], `"${match[0].trim()}" is a top-level heading; the headline is the page's only one. Write ## for a section heading.`, lineAt(match.index));
+  }
+
+  // Images in the body: Markdown ![alt](src) and HTML <img>.
+  for (const match of body.matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*?\bsrc=["']([^"']*)["'][^>]*>/g)) {
+    const src = match[2] ?? match[3] ?? '';
+    const line = lineAt(match.index);
+    const alt = match[3] !== undefined ? /\balt=["']([^"']*)["']/.exec(match[0])?.[1] : match[1];
+    if (!alt?.trim()) {
+      report(['body image'], `the image ${src || '(no file)'} has no alt text. Describe what it shows: ![What the image shows](${src || 'file.jpg'}).`, line);
+    }
+    const missing = src ? missingImage(src, article.file, publicDir) : 'gives no file. Write ![What the image shows](./file.jpg).';
+    if (missing) report(['body image'], missing, line);
+  }
+
+  // Components: how each use stands in the prose.
+  const uses = findComponentUses(article.raw);
+  const shown = new Map<string, number>();
+  for (const use of uses) {
+    const index = article.raw.indexOf(use.tag, offsetOfLine(article.raw, use.line));
+    const selfClosing = use.tag.endsWith('/>');
+    if (use.component === 'Person') {
+      const personId = use.ids[0];
+      const close = selfClosing ? -1 : article.raw.indexOf('</Person>', index);
+      const words = close < 0 ? '' : article.raw.slice(index + use.tag.length, close).trim();
+      if (!words) {
+        report(['body <Person>'], `shows no name: write the name as the article has it between the tags, <Person id="${personId ?? 'the-id'}">Name</Person>.`, use.line);
+        continue;
+      }
+      const person = personId ? byId.get(`people/${personId}`) : undefined;
+      if (person && !person.invalid && !sharesAWord(words, [person.data['name'], person.data['sortName']].join(' '))) {
+        report(
+          ['body <Person>'],
+          `links "${words}" to ${person.id} (${String(person.data['name'])}), whose name has none of those words. Correct the id or the name.`,
+          use.line,
+        );
+      }
+      continue;
+    }
+    if (!selfClosing && use.component in { Quote: 1, FactBox: 1, RouteMap: 1 }) {
+      report(
+        [`body <${use.component}>`],
+        `write it as one self-closing tag, ${use.tag.replace(/\s*>$/, ' />')}: it shows what its file holds, and anything between <${use.component}> and </${use.component}> would not appear.`,
+        use.line,
+      );
+      continue;
+    }
+    const listed = new Set<string>();
+    for (const id of use.ids) {
+      if (listed.has(id)) report([`body <${use.component}>`], `names "${id}" twice, so it would show twice. Remove one.`, use.line);
+      listed.add(id);
+    }
+    if (use.component !== 'Quote' || !use.ids[0]) continue;
+
+    const quote = byId.get(`quotes/${use.ids[0]}`);
+    const key = `${use.ids[0]}#${use.part ?? 1}`;
+    const earlier = shown.get(key);
+    if (earlier !== undefined) {
+      report(
+        ['body <Quote>'],
+        `shows quote "${use.ids[0]}"${use.part ? ` part ${use.part}` : ''} again (already on line ${earlier}); a quote stands once in its article, where its page links to. Remove one.`,
+        use.line,
+      );
+    } else shown.set(key, use.line);
+    if (!quote || quote.invalid) continue;
+    const home = (quote.data['article'] as { id: string }).id;
+    if (home !== article.id) {
+      report(
+        ['body <Quote>'],
+        `quote "${quote.id}" belongs to article "${home}" (its article: field), so its page would send readers there. ` +
+          'For the same words in this article, write a new quote file with article: ' + article.id + '.',
+        use.line,
+      );
+      continue;
+    }
+    const segments = Array.isArray(quote.data['text']) ? (quote.data['text'] as string[]) : [quote.data['text'] as string];
+    const words = segments[(use.part ?? 1) - 1];
+    if (words === undefined) continue;
+    const before = article.raw[index - 1] ?? '';
+    const after = article.raw.slice(index + use.tag.length, index + use.tag.length + 4);
+    const framed = quotationMarks.includes(before);
+    const closed = new RegExp(`^[.,;:!?…]*[${quotationMarks}]`).test(after);
+    const kind = quote.data['kind'] as string | undefined;
+    if (kind === 'reported' && framed) {
+      report(
+        ['body <Quote>'],
+        `quote "${quote.id}" is reported speech (kind: reported), but the text puts a quotation mark before it. Remove the marks, or make it kind: direct or partial.`,
+        use.line,
+      );
+    } else if (kind && kind !== 'reported' && (!framed || !closed)) {
+      report(
+        ['body <Quote>'],
+        `quote "${quote.id}" is ${kind} speech, so the text must put quotation marks around it: "<Quote id="${quote.id}"${use.part ? ` part={${use.part}}` : ''} />". ` +
+          'The component adds none; for paraphrase, make it kind: reported.',
+        use.line,
+      );
+    }
+    const doubled = /[.,;:!?]$/.exec(words)?.[0];
+    const next = /^[.,;:]/.exec(after)?.[0];
+    if (doubled && next) {
+      report(
+        ['body <Quote>'],
+        `quote "${quote.id}" ends with "${doubled}" and the text adds "${next}" right after it, so readers would see "${doubled}${next}". Remove one of the two.`,
+        use.line,
+      );
+    }
+  }
+}
+
+function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, report: ArticleContext['report'], byId: Map<string, CheckedEntry>) {
+  const text = (quote.data['text'] ?? '') as string | string[];
+  const segments = Array.isArray(text) ? text : [text];
+  segments.forEach((segment, index) => {
+    const words = segment.trim();
+    const marks = [...words].filter((char) => quotationMarks.includes(char)).length;
+    const opens = quotationMarks.includes(words[0] ?? '');
+    const closes = quotationMarks.includes(words.at(-1) ?? '');
+    if ((opens && closes) || ((opens || closes) && marks % 2 === 1)) {
+      const bare = words.replace(new RegExp(`^[${quotationMarks}]+|[${quotationMarks}]+$`, 'g'), '');
+      report(
+        Array.isArray(text) ? ['text', index] : ['text'],
+        `${opens ? 'starts' : 'ends'} with a quotation mark, but the page adds its own around the words, so readers would see two. ` +
+          `Write the words without the marks around them: ${yamlHint(bare)}`,
+      );
+    }
+  });
+
+  const said = quote.data['said'] as { date: Date; basis: string; wording?: string } | undefined;
+  if (!said) return;
+  if (said.wording && article && !article.invalid && !holds(article, said.wording, byId)) {
+    report(
+      ['said', 'wording'],
+      `"${said.wording}" is not in the text of "${article.id}"; it is the article's own words for when, verbatim (e.g. "In September"). Copy them from the article.`,
+    );
+  }
+  const published = article && !article.invalid ? (article.data['published'] as Date) : undefined;
+  if (published && said.basis === 'publication' && !sameDay(said.date, published)) {
+    report(
+      ['said', 'date'],
+      `is ${day(said.date)}, but basis: publication says the article's date stands in, and "${article!.id}" was published ${day(published)}. Use that date, or basis: stated if the article says when.`,
+    );
+  } else if (published && said.date > published) {
+    report(['said', 'date'], `${day(said.date)} is after "${article!.id}" was published (${day(published)}): words cannot be reported before they are said. Correct the date.`);
+  }
+}
+
+const readerTexts = new WeakMap<CheckedEntry, string>();
+
+/**
+ * An article's text as readers get it, for "verbatim" fields: each <Quote> replaced by its words, other tags and
+ * Markdown marks dropped, whitespace folded. Words a field claims from the article must stand in it.
+ */
+function readerText(article: CheckedEntry, byId: Map<string, CheckedEntry>): string {
+  const known = readerTexts.get(article);
+  if (known !== undefined) return known;
+  const body = article.raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, '');
+  const text = body
+    .replace(/<Quote\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)\/>/g, (_, attributes: string) => {
+      const id = /\bid=["']([^"']+)["']/.exec(attributes)?.[1];
+      const part = Number(/\bpart=\{\s*(\d+)\s*\}/.exec(attributes)?.[1] ?? 1);
+      const words = id ? byId.get(`quotes/${id}`)?.data['text'] : undefined;
+      return Array.isArray(words) ? (words[part - 1] ?? '') : typeof words === 'string' ? words : '';
+    })
+    // A route map's caption and the lead image's caption are text readers get too.
+    .replace(/<RouteMap\b(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\bcaption="([^"]*)"(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\/>/g, ' $1 ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#+\s+/gm, '')
+    .replace(/\*\*?|__?/g, '')
+    .replace(/\\([{}<>*_\\])/g, '$1');
+  const caption = (article.data['leadImage'] as { caption?: string } | undefined)?.caption ?? '';
+  const folded = fold(`${caption}\n${text}`);
+  readerTexts.set(article, folded);
+  return folded;
+}
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether the article's text holds these words. An article still at its placeholder paragraph holds everything:
+ * a journalist files the quotes and figures first (npm run new:*), then writes the text, and the check already
+ * reports the placeholder.
+ */
+function holds(article: CheckedEntry, words: string, byId: Map<string, CheckedEntry>): boolean {
+  return article.raw.includes(bodyPlaceholder) || readerText(article, byId).includes(fold(words));
+}
+
+/** A subfolder or a file name that is not an id: the site would use an id the guide never mentions. */
+function fileNameMistakes(entry: CheckedEntry, problems: Problem[]) {
+  const name = path.basename(entry.file).replace(/\.(mdx|ya?ml)$/, '');
+  const extension = path.extname(entry.file);
+  if (entry.id.includes('/')) {
+    problems.push({
+      file: entry.file,
+      field: 'id',
+      message:
+        `the file is in a subfolder, so its id would be "${entry.id}", but an id is the file name alone. ` +
+        `Move it to ${entry.collection}/${name}${extension}.`,
+    });
+  } else if (!idPattern.test(name)) {
+    const suggestion = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    problems.push({
+      file: entry.file,
+      field: 'id',
+      message: `"${name}" is not an id: ids are lowercase words and digits joined by hyphens. Rename the file to ${suggestion || 'a-name'}${extension}.`,
+    });
+  }
+}
+
+/** Why an image `src` will not show, or undefined when its file is there. */
+function missingImage(src: string, articleFile: string, publicDir: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+    return `"${src}" is on another site; this site makes no request to another host. Save the file next to the article (with the right to use it) and write its name, e.g. ./photo.jpg.`;
+  }
+  const clean = decodeURI(src.replace(/[?#].*$/, ''));
+  if (clean.startsWith('/')) {
+    const file = path.join(publicDir, clean);
+    if (fs.existsSync(file)) return undefined;
+    return `"${src}" names ${shown(file)}, which does not exist (a path starting with / is inside public/). Put the file there, or save it next to the article and write ./${path.basename(clean)}.`;
+  }
+  const file = path.resolve(path.dirname(articleFile), clean);
+  if (fs.existsSync(file)) return undefined;
+  return `"${src}" names ${shown(file)}, which does not exist (the path is relative to the article's file). Check the file name, or put the image there.`;
+}
+
+/** The body with the frontmatter, code, components and escaped braces blanked out, keeping every offset. */
+function blankedBody(raw: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  return raw
+    .replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank)
+    .replace(/^(```|~~~)[\s\S]*?^\1/gm, blank)
+    .replace(/`[^`\n]*`/g, blank)
+    .replace(/<\/?[A-Z][A-Za-z0-9]*\b(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\/?>/g, blank)
+    .replace(/\\[{}]/g, '  ');
+}
+
+/** Every string in parsed data with its field path (references and dates are not strings here). */
+function strings(data: unknown, at: (string | number)[] = []): [(string | number)[], string][] {
+  if (typeof data === 'string') return [[at, data]];
+  if (Array.isArray(data)) return data.flatMap((item, index) => strings(item, [...at, index]));
+  if (data && typeof data === 'object' && !(data instanceof Date)) {
+    return Object.entries(data).flatMap(([key, value]) => strings(value, [...at, key]));
+  }
+  return [];
+}
+
+/** The line of a field in the file, from its YAML (an article's frontmatter starts on line 2). */
+function fieldLines(entry: CheckedEntry): (fieldPath: (string | number)[]) => number | undefined {
+  let parsed: { doc: ReturnType<typeof parseDocument>; counter: LineCounter; offset: number } | undefined;
+  return (fieldPath) => {
+    if (!parsed) {
+      const frontmatter = entry.collection === 'articles' ? /^---\r?\n([\s\S]*?)\r?\n?---/.exec(entry.raw)?.[1] ?? '' : entry.raw;
+      const counter = new LineCounter();
+      parsed = { doc: parseDocument(frontmatter, { lineCounter: counter }), counter, offset: entry.collection === 'articles' ? 1 : 0 };
+    }
+    for (let depth = fieldPath.length; depth > 0; depth--) {
+      const node = parsed.doc.getIn(fieldPath.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return parsed.counter.linePos(node.range[0]).line + parsed.offset;
+    }
+    return undefined;
+  };
+}
+
+function pathName(fieldPath: readonly (string | number)[]): string {
+  return fieldPath.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+}
+
+function splitPath(name: string): (string | number)[] {
+  return name.split(/\.|(?=\[)/).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
+function offsetOfLine(raw: string, line: number): number {
+  let offset = 0;
+  for (let i = 1; i < line; i++) offset = raw.indexOf('\n', offset) + 1;
+  return offset;
+}
+
+function sharesAWord(words: string, name: string): boolean {
+  const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
+  const known = new Set(wordsOf(name));
+  return wordsOf(words).some((word) => known.has(word) || known.has(word.replace(/'s$|’s$/, '')));
+}
+
+/** A path as messages show it: relative to the project when inside it, else in full. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const sameDay = (a: Date, b: Date) => day(a) === day(b);
+
+/**
+ * How to write a text in YAML so that it parses back as itself: plain when it can be, in single quotes when it
+ * contains `"` or `: ` (a `'` inside is written twice). Used in messages that suggest a corrected line.
+ */
+export function yamlHint(text: string, key = 'text'): string {
+  const plain = !/^[\s"'`{[\]&*!|>%@#,?:-]|: | #|\s$|^$/.test(text) && !/^(true|false|null|~|[\d.+-]+)$/i.test(text);
+  return plain ? `${key}: ${text}` : `${key}: '${text.replace(/'/g, "''")}'`;
+}
