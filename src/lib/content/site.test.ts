@@ -1,34 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { rankRelated, type RelatedCandidate } from './related';
+import { article, figure, person, place, quote, role, route, topic } from '@/test-support/fixtures';
 import { testSite } from '@/test-support/site';
 
-const person = (name: string, title: string, organisation: string) => ({
-  name,
-  roles: [{ title, organisation }],
-  newsroom: { description: `${name}, for the test.` },
-});
-const topic = (name: string) => ({ name, newsroom: { description: `${name}, for the test.` } });
-const article = (published: string, fields: Record<string, unknown>) => ({
-  title: `Published ${published}`,
-  teaser: 'A standfirst.',
-  published,
-  source: { publisher: 'DW' },
-  ...fields,
-});
-const quote = (speaker: string, role: { title: string; organisation: string }, articleId: string, date: string, topics: string[]) => ({
-  text: `Words of ${speaker}.`,
-  speaker,
-  role,
-  kind: 'direct',
-  said: { date, basis: 'publication' },
-  article: articleId,
-  topics,
-  newsroom: { context: 'For the test.' },
-});
-
-const journalist = { title: 'Journalist', organisation: 'DW' };
-const analyst = { title: 'Analyst', organisation: 'Carnegie' };
+const journalist = role('Journalist', 'DW');
+const analyst = role('Analyst', 'Carnegie');
 
 /**
  * Jane writes the October article and is interviewed in the March one; Ed edits one and writes the other; Sam is
@@ -36,63 +13,47 @@ const analyst = { title: 'Analyst', organisation: 'Carnegie' };
  */
 const site = testSite({
   people: {
-    'jane-doe': { ...person('Jane Doe', 'Journalist', 'DW'), sortName: 'Doe, Jane' },
-    'ed-editor': person('Ed Editor', 'Editor', 'DW'),
-    'sam-analyst': person('Sam Analyst', 'Analyst', 'Carnegie'),
-    'pat-mentioned': person('Pat Mentioned', 'Minister', 'Kazakhstan'),
-    'nobody-yet': person('Nobody Yet', 'Mayor', 'Astana'),
+    'jane-doe': person('Jane Doe', { roles: [journalist], sortName: 'Doe, Jane' }),
+    'ed-editor': person('Ed Editor', { roles: [role('Editor', 'DW')] }),
+    'sam-analyst': person('Sam Analyst', { roles: [role('Analyst', 'Carnegie')] }),
+    'pat-mentioned': person('Pat Mentioned', { roles: [role('Minister', 'Kazakhstan')] }),
+    'nobody-yet': person('Nobody Yet', { roles: [role('Mayor', 'Astana')] }),
   },
   topics: { energy: topic('Energy'), politics: topic('Politics'), climate: topic('Climate'), empty: topic('Empty') },
   articles: {
     october: {
-      ...article('2022-10-25', { authors: ['jane-doe'], editors: ['ed-editor'], topics: ['energy'] }),
+      ...article({ title: 'Published 2022-10-25', published: '2022-10-25', authors: ['jane-doe'], editors: ['ed-editor'], topics: ['energy'] }),
       body: 'Sam says <Quote id="sam-zebra" />. Later: "<Quote id="sam-apple" />" <Person id="pat-mentioned">Pat</Person> agreed.',
     },
     march: {
-      ...article('2023-03-01', { authors: ['ed-editor'], topics: ['politics'], people: ['sam-analyst'] }),
+      ...article({ title: 'Published 2023-03-01', published: '2023-03-01', authors: ['ed-editor'], topics: ['politics'], people: ['sam-analyst'] }),
       body: 'Jane Doe, who covers the region, said "<Quote id="jane-on-politics" />"',
     },
     unpublished: {
-      ...article('2023-04-01', { authors: ['jane-doe'], topics: ['energy'], draft: true }),
+      ...article({ title: 'Published 2023-04-01', published: '2023-04-01', authors: ['jane-doe'], topics: ['energy'], draft: true }),
       body: '"<Quote id="sam-in-draft" />"',
     },
   },
   quotes: {
-    'sam-apple': quote('sam-analyst', analyst, 'october', '2022-10-25', ['energy', 'politics']),
-    'sam-zebra': quote('sam-analyst', analyst, 'october', '2022-10-25', ['energy']),
-    'jane-on-politics': quote('jane-doe', journalist, 'march', '2023-03-01', ['politics', 'climate']),
-    'sam-in-draft': quote('sam-analyst', analyst, 'unpublished', '2023-04-01', ['energy']),
+    'sam-apple': quote({ speaker: 'sam-analyst', role: analyst, article: 'october', said: { date: '2022-10-25', basis: 'publication' }, topics: ['energy', 'politics'] }),
+    'sam-zebra': quote({ speaker: 'sam-analyst', role: analyst, article: 'october', said: { date: '2022-10-25', basis: 'publication' }, topics: ['energy'] }),
+    'jane-on-politics': quote({ speaker: 'jane-doe', role: journalist, article: 'march', said: { date: '2023-03-01', basis: 'publication' }, topics: ['politics', 'climate'] }),
+    'sam-in-draft': quote({ speaker: 'sam-analyst', role: analyst, article: 'unpublished', said: { date: '2023-04-01', basis: 'publication' }, topics: ['energy'] }),
   },
   figures: {
-    'sam-count': {
-      value: 5,
-      unit: 'stoppages',
-      measures: 'Pipeline stoppages',
-      wording: 'five times',
-      asOf: { date: '2022-10-25', basis: 'publication' },
-      source: { person: 'pat-mentioned' },
-      article: 'october',
-      topics: ['energy'],
-    },
-    'draft-count': {
+    'sam-count': figure({ source: { person: 'pat-mentioned' }, article: 'october', topics: ['energy'] }),
+    'draft-count': figure({
       value: 7,
-      unit: 'stoppages',
       measures: 'Pipeline stoppages, in a draft',
       wording: 'seven times',
       asOf: { date: '2023-04-01', basis: 'publication' },
       source: { person: 'pat-mentioned' },
       article: 'unpublished',
       topics: ['energy'],
-    },
+    }),
   },
   routes: {
-    pipeline: {
-      name: 'A pipeline',
-      kind: 'pipeline',
-      waypoints: [{ place: 'a' }, { place: 'b' }],
-      topics: ['energy'],
-      newsroom: { description: 'A pipeline.' },
-    },
+    pipeline: route('A pipeline', { waypoints: [{ place: 'a' }, { place: 'b' }], topics: ['energy'], newsroom: { description: 'A pipeline.' } }),
   },
 });
 
@@ -114,12 +75,12 @@ describe('a person who is both author and speaker', () => {
 
   it('does not count an article as mentioning someone who wrote or edited it', () => {
     const selfQuoted = testSite({
-      people: { 'jane-doe': person('Jane Doe', 'Journalist', 'DW') },
+      people: { 'jane-doe': person('Jane Doe', { roles: [role('Journalist', 'DW')] }) },
       topics: { energy: topic('Energy') },
       articles: {
-        column: { ...article('2023-01-01', { authors: ['jane-doe'], topics: ['energy'] }), body: '"<Quote id="jane-says" />"' },
+        column: article({ title: 'Published 2023-01-01', published: '2023-01-01', authors: ['jane-doe'], topics: ['energy'], body: '"<Quote id="jane-says" />"' }),
       },
-      quotes: { 'jane-says': quote('jane-doe', journalist, 'column', '2023-01-01', ['energy']) },
+      quotes: { 'jane-says': quote({ speaker: 'jane-doe', role: journalist, article: 'column', said: { date: '2023-01-01', basis: 'publication' }, topics: ['energy'] }) },
     });
     expect(ids(selfQuoted.quotesBy('jane-doe'))).toEqual(['jane-says']);
     expect(selfQuoted.articlesMentioning('jane-doe')).toEqual([]);
@@ -213,7 +174,10 @@ describe('relatedArticles at scale', () => {
   const articles: Record<string, Record<string, unknown>> = {};
   for (let n = 0; n < count; n++) {
     const chosen = next() < 0.2 ? [`a${Math.floor(next() * count)}`].filter((id) => id !== `a${n}`) : [];
-    articles[`a${n}`] = article(`2022-0${1 + (n % 9)}-1${n % 10}`, {
+    const published = `2022-0${1 + (n % 9)}-1${n % 10}`;
+    articles[`a${n}`] = article({
+      title: `Published ${published}`,
+      published,
       authors: some('p', 6, 1, 1),
       topics: some('t', 5, 1, 3),
       people: some('p', 6, 0, 2),
@@ -225,14 +189,13 @@ describe('relatedArticles at scale', () => {
       },
     });
   }
-  const place = (i: number) => ({ name: `Place ${i}`, kind: 'city', country: 'Testland', location: { lat: i, lon: i } });
   const newsroom = testSite({
-    people: Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`p${i}`, person(`Person ${i}`, 'Analyst', 'Test')])),
+    people: Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`p${i}`, person(`Person ${i}`)])),
     topics: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`t${i}`, topic(`Topic ${i}`)])),
-    places: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`x${i}`, place(i)])),
+    places: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`x${i}`, place(`Place ${i}`, { location: { lat: i, lon: i } })])),
     articles,
     quotes: Object.fromEntries(
-      Array.from({ length: 60 }, (_, i) => [`q${i}`, quote(`p${i % 6}`, analyst, `a${(i * 7) % count}`, '2022-01-01', ['t0'])]),
+      Array.from({ length: 60 }, (_, i) => [`q${i}`, quote({ speaker: `p${i % 6}`, role: analyst, article: `a${(i * 7) % count}`, said: { date: '2022-01-01', basis: 'publication' }, topics: ['t0'] })]),
     ),
   });
   const candidates: RelatedCandidate[] = newsroom.articles.map(({ id, data }) => ({
@@ -276,9 +239,9 @@ describe('what the Site leaves out and how it orders people', () => {
   it('sorts people by their sort name where they have one, not by the last word of their name', () => {
     const names = testSite({
       people: {
-        'xi-jinping': { ...person('Xi Jinping', 'President', 'China'), sortName: 'Xi Jinping' },
-        'kassym-jomart-tokayev': { ...person('Kassym-Jomart Tokayev', 'President', 'Kazakhstan'), sortName: 'Tokayev, Kassym-Jomart' },
-        'vladimir-putin': person('Vladimir Putin', 'President', 'Russia'),
+        'xi-jinping': person('Xi Jinping', { roles: [role('President', 'China')], sortName: 'Xi Jinping' }),
+        'kassym-jomart-tokayev': person('Kassym-Jomart Tokayev', { roles: [role('President', 'Kazakhstan')], sortName: 'Tokayev, Kassym-Jomart' }),
+        'vladimir-putin': person('Vladimir Putin', { roles: [role('President', 'Russia')] }),
       },
     });
     // By the last word, Jinping would come first.

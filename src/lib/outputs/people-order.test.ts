@@ -1,45 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { article, person, quote, role, topic } from '@/test-support/fixtures';
 import { testSite } from '@/test-support/site';
 import { dataDocument } from './api';
 import { searchFilterOptions } from './search-records';
 
 // Three people whose sort names order them otherwise than the last words of their names would.
-const person = (name: string, sortName?: string) => ({
-  name,
-  ...(sortName ? { sortName } : {}),
-  roles: [{ title: 'President', organisation: 'Somewhere' }],
-  newsroom: { description: `${name}, for the test.` },
-});
-const quote = (speaker: string) => ({
-  text: `Words of ${speaker}.`,
-  speaker,
-  role: { title: 'President', organisation: 'Somewhere' },
-  kind: 'direct',
-  said: { date: '2022-10-25', basis: 'publication' },
-  article: 'summit',
-  topics: ['summit'],
-  newsroom: { context: 'For the test.' },
-});
+const president = role('President', 'Somewhere');
+const speaker = (speaker: string) => quote({ speaker, role: president, article: 'summit', topics: ['summit'] });
 const site = testSite({
   people: {
-    'xi-jinping': person('Xi Jinping', 'Xi Jinping'),
-    'kassym-jomart-tokayev': person('Kassym-Jomart Tokayev', 'Tokayev, Kassym-Jomart'),
-    'vladimir-putin': person('Vladimir Putin'),
-    'teri-schultz': person('Teri Schultz'),
+    'xi-jinping': person('Xi Jinping', { roles: [president], sortName: 'Xi Jinping' }),
+    'kassym-jomart-tokayev': person('Kassym-Jomart Tokayev', { roles: [president], sortName: 'Tokayev, Kassym-Jomart' }),
+    'vladimir-putin': person('Vladimir Putin', { roles: [president] }),
+    'teri-schultz': person('Teri Schultz', { roles: [president] }),
   },
-  topics: { summit: { name: 'Summit', newsroom: { description: 'For the test.' } } },
+  topics: { summit: topic('Summit') },
   articles: {
-    summit: {
+    summit: article({
       title: 'A summit',
       teaser: 'Three presidents.',
-      published: '2022-10-25',
-      source: { publisher: 'DW' },
       authors: ['teri-schultz'],
       topics: ['summit'],
       body: '<Quote id="xi" /> <Quote id="tokayev" /> <Quote id="putin" />',
-    },
+    }),
   },
-  quotes: { xi: quote('xi-jinping'), tokayev: quote('kassym-jomart-tokayev'), putin: quote('vladimir-putin') },
+  quotes: { xi: speaker('xi-jinping'), tokayev: speaker('kassym-jomart-tokayev'), putin: speaker('vladimir-putin') },
 });
 
 describe('one order of people', () => {

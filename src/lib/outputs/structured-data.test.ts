@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quoted } from '../rules/typography';
 import { origin, smallSite } from '@/test-support/small-site';
+import { article, person, quote, role, topic } from '@/test-support/fixtures';
 import { testSite } from '@/test-support/site';
 import {
   articleBreadcrumbs,
@@ -121,21 +122,10 @@ describe('Person, Quotation and CollectionPage', () => {
 
   it('give a quote no date when the article does not say when it was said', () => {
     const undated = testSite({
-      people: { p: { name: 'P Q', roles: [{ title: 'T', organisation: 'O' }], newsroom: { description: 'd' } } },
-      topics: { t: { name: 'T', newsroom: { description: 'd' } } },
-      articles: { a: { title: 'A', teaser: 'A.', authors: ['p'], published: '2022-01-01', topics: ['t'], source: { publisher: 'DW' } } },
-      quotes: {
-        q: {
-          text: 'Words.',
-          speaker: 'p',
-          role: { title: 'T', organisation: 'O' },
-          kind: 'direct',
-          said: { date: '2022-01-01', basis: 'publication' },
-          article: 'a',
-          topics: ['t'],
-          newsroom: { context: 'c' },
-        },
-      },
+      people: { p: person('P Q', { roles: [role('T', 'O')] }) },
+      topics: { t: topic('T') },
+      articles: { a: article({ published: '2022-01-01', authors: ['p'], topics: ['t'] }) },
+      quotes: { q: quote({ speaker: 'p', role: role('T', 'O'), article: 'a', said: { date: '2022-01-01', basis: 'publication' }, topics: ['t'] }) },
     });
     expect(quotation(undated, undated.quote('q'), origin)).not.toHaveProperty('dateCreated');
   });
