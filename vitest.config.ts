@@ -13,5 +13,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // A ceiling that only stops a hung test: on a shared 2-core machine, compiling the API's JSON Schemas took over
+    // vitest's default 5 s while a benchmark ran beside it. No test measures time.
+    testTimeout: 60_000,
   },
 });

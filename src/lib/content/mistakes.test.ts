@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContentDir } from './files';
-import { yamlHint } from './mistakes';
+import { yamlHint } from './entry-text';
 import { parse } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '../../..');

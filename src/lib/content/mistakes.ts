@@ -7,11 +7,23 @@
  * checkContent() runs these, so `npm run check:content`, `npm run dev` and the build report them with the rest.
  * Image checks look at the disk: a relative `src` is relative to the article's file, `/…` to public/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { idPattern } from '../../schemas/common';
-import { bodyPlaceholder, findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
+import { findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
+import {
+  blankedBody,
+  day,
+  fieldLines,
+  fileNameMistakes,
+  holds,
+  missingImage,
+  offsetOfLine,
+  pathName,
+  sameDay,
+  sharesAWord,
+  splitPath,
+  strings,
+  yamlHint,
+} from './entry-text';
 
 export interface MistakeOptions {
   /** The folder served as the site's root (`/images/x.jpg` is `public/images/x.jpg`). */
@@ -331,159 +343,4 @@ function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, r
   } else if (published && said.date > published) {
     report(['said', 'date'], `${day(said.date)} is after "${article!.id}" was published (${day(published)}): words cannot be reported before they are said. Correct the date.`);
   }
-}
-
-const readerTexts = new WeakMap<CheckedEntry, string>();
-
-/**
- * An article's text as readers get it, for "verbatim" fields: each <Quote> replaced by its words, other tags and
- * Markdown marks dropped, whitespace folded. Words a field claims from the article must stand in it.
- */
-function readerText(article: CheckedEntry, byId: Map<string, CheckedEntry>): string {
-  const known = readerTexts.get(article);
-  if (known !== undefined) return known;
-  const body = article.raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, '');
-  const text = body
-    .replace(/<Quote\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)\/>/g, (_, attributes: string) => {
-      const id = /\bid=["']([^"']+)["']/.exec(attributes)?.[1];
-      const part = Number(/\bpart=\{\s*(\d+)\s*\}/.exec(attributes)?.[1] ?? 1);
-      const words = id ? byId.get(`quotes/${id}`)?.data['text'] : undefined;
-      return Array.isArray(words) ? (words[part - 1] ?? '') : typeof words === 'string' ? words : '';
-    })
-    // A route map's caption and the lead image's caption are text readers get too.
-    .replace(/<RouteMap\b(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\bcaption="([^"]*)"(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\/>/g, ' $1 ')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^#+\s+/gm, '')
-    .replace(/\*\*?|__?/g, '')
-    .replace(/\\([{}<>*_\\])/g, '$1');
-  const caption = (article.data['leadImage'] as { caption?: string } | undefined)?.caption ?? '';
-  const folded = fold(`${caption}\n${text}`);
-  readerTexts.set(article, folded);
-  return folded;
-}
-
-const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/**
- * Whether the article's text holds these words. An article still at its placeholder paragraph holds everything:
- * a journalist files the quotes and figures first (npm run new:*), then writes the text, and the check already
- * reports the placeholder.
- */
-function holds(article: CheckedEntry, words: string, byId: Map<string, CheckedEntry>): boolean {
-  return article.raw.includes(bodyPlaceholder) || readerText(article, byId).includes(fold(words));
-}
-
-/** A subfolder or a file name that is not an id: the site would use an id the guide never mentions. */
-function fileNameMistakes(entry: CheckedEntry, problems: Problem[]) {
-  const name = path.basename(entry.file).replace(/\.(mdx|ya?ml)$/, '');
-  const extension = path.extname(entry.file);
-  if (entry.id.includes('/')) {
-    problems.push({
-      file: entry.file,
-      field: 'id',
-      message:
-        `the file is in a subfolder, so its id would be "${entry.id}", but an id is the file name alone. ` +
-        `Move it to ${entry.collection}/${name}${extension}.`,
-    });
-  } else if (!idPattern.test(name)) {
-    const suggestion = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    problems.push({
-      file: entry.file,
-      field: 'id',
-      message: `"${name}" is not an id: ids are lowercase words and digits joined by hyphens. Rename the file to ${suggestion || 'a-name'}${extension}.`,
-    });
-  }
-}
-
-/** Why an image `src` will not show, or undefined when its file is there. */
-function missingImage(src: string, articleFile: string, publicDir: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
-    return `"${src}" is on another site; this site makes no request to another host. Save the file next to the article (with the right to use it) and write its name, e.g. ./photo.jpg.`;
-  }
-  const clean = decodeURI(src.replace(/[?#].*$/, ''));
-  if (clean.startsWith('/')) {
-    const file = path.join(publicDir, clean);
-    if (fs.existsSync(file)) return undefined;
-    return `"${src}" names ${shown(file)}, which does not exist (a path starting with / is inside public/). Put the file there, or save it next to the article and write ./${path.basename(clean)}.`;
-  }
-  const file = path.resolve(path.dirname(articleFile), clean);
-  if (fs.existsSync(file)) return undefined;
-  return `"${src}" names ${shown(file)}, which does not exist (the path is relative to the article's file). Check the file name, or put the image there.`;
-}
-
-/** The body with the frontmatter, code, components and escaped braces blanked out, keeping every offset. */
-function blankedBody(raw: string): string {
-  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
-  return raw
-    .replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank)
-    .replace(/^(```|~~~)[\s\S]*?^\1/gm, blank)
-    .replace(/`[^`\n]*`/g, blank)
-    .replace(/<\/?[A-Z][A-Za-z0-9]*\b(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\/?>/g, blank)
-    .replace(/\\[{}]/g, '  ');
-}
-
-/** Every string in parsed data with its field path (references and dates are not strings here). */
-function strings(data: unknown, at: (string | number)[] = []): [(string | number)[], string][] {
-  if (typeof data === 'string') return [[at, data]];
-  if (Array.isArray(data)) return data.flatMap((item, index) => strings(item, [...at, index]));
-  if (data && typeof data === 'object' && !(data instanceof Date)) {
-    return Object.entries(data).flatMap(([key, value]) => strings(value, [...at, key]));
-  }
-  return [];
-}
-
-/** The line of a field in the file, from its YAML (an article's frontmatter starts on line 2). */
-function fieldLines(entry: CheckedEntry): (fieldPath: (string | number)[]) => number | undefined {
-  let parsed: { doc: ReturnType<typeof parseDocument>; counter: LineCounter; offset: number } | undefined;
-  return (fieldPath) => {
-    if (!parsed) {
-      const frontmatter = entry.collection === 'articles' ? /^---\r?\n([\s\S]*?)\r?\n?---/.exec(entry.raw)?.[1] ?? '' : entry.raw;
-      const counter = new LineCounter();
-      parsed = { doc: parseDocument(frontmatter, { lineCounter: counter }), counter, offset: entry.collection === 'articles' ? 1 : 0 };
-    }
-    for (let depth = fieldPath.length; depth > 0; depth--) {
-      const node = parsed.doc.getIn(fieldPath.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return parsed.counter.linePos(node.range[0]).line + parsed.offset;
-    }
-    return undefined;
-  };
-}
-
-function pathName(fieldPath: readonly (string | number)[]): string {
-  return fieldPath.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
-}
-
-function splitPath(name: string): (string | number)[] {
-  return name.split(/\.|(?=\[)/).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
-}
-
-function offsetOfLine(raw: string, line: number): number {
-  let offset = 0;
-  for (let i = 1; i < line; i++) offset = raw.indexOf('\n', offset) + 1;
-  return offset;
-}
-
-function sharesAWord(words: string, name: string): boolean {
-  const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
-  const known = new Set(wordsOf(name));
-  return wordsOf(words).some((word) => known.has(word) || known.has(word.replace(/'s$|’s$/, '')));
-}
-
-/** A path as messages show it: relative to the project when inside it, else in full. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const sameDay = (a: Date, b: Date) => day(a) === day(b);
-
-/**
- * How to write a text in YAML so that it parses back as itself: plain when it can be, in single quotes when it
- * contains `"` or `: ` (a `'` inside is written twice). Used in messages that suggest a corrected line.
- */
-export function yamlHint(text: string, key = 'text'): string {
-  const plain = !/^[\s"'`{[\]&*!|>%@#,?:-]|: | #|\s$|^$/.test(text) && !/^(true|false|null|~|[\d.+-]+)$/i.test(text);
-  return plain ? `${key}: ${text}` : `${key}: '${text.replace(/'/g, "''")}'`;
 }
