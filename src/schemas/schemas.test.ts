@@ -1,3 +1,4 @@
+import * as fixtures from '@/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { quoteText } from './quote';
@@ -162,17 +163,16 @@ describe('people, topics and figures', () => {
   });
 
   it('takes a figure from a person, a named report or a publisher, and nothing else', () => {
-    const figure = {
+    const figure = fixtures.figure({
       value: 40,
       unit: 'companies',
       qualifier: 'nearly',
       measures: 'German companies',
       wording: 'Nearly 40',
-      asOf: { date: '2022-10-25', basis: 'publication' },
       source: { report: 'a government report' },
       article: 'a',
       topics: ['t'],
-    };
+    });
     expect(issues(schemas.figures, figure)).toEqual([]);
     expect(issues(schemas.figures, { ...figure, source: { person: 'temur-umarov' } })).toEqual([]);
     expect(issues(schemas.figures, { ...figure, source: { rumour: 'x' } })).not.toEqual([]);

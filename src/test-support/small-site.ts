@@ -3,7 +3,18 @@
  * data): two articles (one updated, corrected and edited), people, a quote split into segments, a figure, places
  * and a route, written as a journalist writes the files.
  */
+import { figure, place, route } from './fixtures';
 import { testSite } from './site';
+
+/** The small site's one route, as its file is written: the content API publishes it as it stands. */
+export const caspianCrossing = route('Caspian crossing', {
+  kind: 'shipping',
+  waypoints: [{ place: 'aktau' }, { place: 'baku' }],
+  reported: [{ article: 'pipeline-deal', text: 'Tankers cross the Caspian.' }],
+  figures: ['oil-share'],
+  topics: ['energy'],
+  newsroom: { description: 'A sea route, for the test.' },
+});
 
 export const origin = new URL('https://news.example/');
 
@@ -64,31 +75,22 @@ export const smallSite = () =>
       },
     },
     figures: {
-      'oil-share': {
+      'oil-share': figure({
         value: 40,
         unit: 'percent',
         qualifier: 'more than',
         measures: 'Share of revenue from oil',
         wording: 'more than 40%',
-        asOf: { date: '2022-10-25', basis: 'publication' },
         source: { person: 'sam-analyst' },
         article: 'pipeline-deal',
         topics: ['energy'],
-      },
+      }),
     },
     places: {
-      aktau: { name: 'Aktau', kind: 'port', country: 'Kazakhstan', location: { lat: 43.65, lon: 51.17 } },
-      baku: { name: 'Baku', kind: 'capital', country: 'Azerbaijan', location: { lat: 40.41, lon: 49.87 } },
+      aktau: place('Aktau', { kind: 'port', country: 'Kazakhstan', location: { lat: 43.65, lon: 51.17 } }),
+      baku: place('Baku', { kind: 'capital', country: 'Azerbaijan', location: { lat: 40.41, lon: 49.87 } }),
     },
     routes: {
-      'caspian-crossing': {
-        name: 'Caspian crossing',
-        kind: 'shipping',
-        waypoints: [{ place: 'aktau' }, { place: 'baku' }],
-        reported: [{ article: 'pipeline-deal', text: 'Tankers cross the Caspian.' }],
-        figures: ['oil-share'],
-        topics: ['energy'],
-        newsroom: { description: 'A sea route, for the test.' },
-      },
+      'caspian-crossing': caspianCrossing,
     },
   });

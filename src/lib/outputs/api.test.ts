@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSchemas } from '@/schemas/standalone';
 import { schemaProblems } from '@/test-support/json-schema';
-import { origin, smallSite } from '@/test-support/small-site';
+import { caspianCrossing, origin, smallSite } from '@/test-support/small-site';
 import {
   apiArticle,
   apiCollections,
@@ -123,16 +123,7 @@ describe('the routes document', () => {
           type: 'Feature',
           id: 'caspian-crossing',
           geometry: { type: 'LineString', coordinates: [[51.17, 43.65], [49.87, 40.41]] },
-          properties: {
-            route: 'caspian-crossing',
-            name: 'Caspian crossing',
-            kind: 'shipping',
-            waypoints: [{ place: 'aktau' }, { place: 'baku' }],
-            reported: [{ article: 'pipeline-deal', text: 'Tankers cross the Caspian.' }],
-            figures: ['oil-share'],
-            topics: ['energy'],
-            newsroom: { description: 'A sea route, for the test.' },
-          },
+          properties: { route: 'caspian-crossing', ...caspianCrossing },
         },
       ],
     });
