@@ -1,134 +1,110 @@
-import { describe, expect, it, vi } from 'vitest';
-import { articleSchema } from '@/schemas/article';
-import { figureSchema } from '@/schemas/figure';
-import { personSchema } from '@/schemas/person';
-import { quoteSchema } from '@/schemas/quote';
-import { topicSchema } from '@/schemas/topic';
-import { testImage, testReference } from '@/test-support/reference';
-import { createSite, type Article, type Figure, type Person, type Quote, type Topic } from '../content/index';
+import { describe, expect, it } from 'vitest';
+import { article, figure, person, quote, role, topic } from '@/test-support/fixtures';
+import { testSite } from '@/test-support/site';
 
-// src/lib/content/load.ts loads collections through astro:content, which only exists inside a build; these tests give the record
-// builders a Site made here, so the store is never asked for.
-vi.mock('astro:content', () => ({ getCollection: () => Promise.reject(new Error('no content store in unit tests')) }));
-const { articleSearchData, figureRecord, personRecord, quoteRecord, recordDates, searchFilterOptions, searchRecords, topicRecord, undatedSortKey } =
-  await import(
-  './search-records'
-);
+import {
+  articleSearchData,
+  figureRecord,
+  personRecord,
+  quoteRecord,
+  recordDates,
+  searchFilterOptions,
+  searchRecords,
+  topicRecord,
+  undatedSortKey,
+} from './search-records';
 
-const article = {
-  id: 'balancing-act',
-  data: articleSchema(testReference, testImage).parse({
-    title: "Kazakhstan's balancing act",
-    teaser: 'Kazakhstan is seeking closer EU ties.',
-    authors: ['teri-schultz'],
-    editors: ['rob-mudge'],
-    published: '2022-10-25',
-    topics: ['foreign-policy', 'kazakhstan'],
-    people: ['roman-vassilenko'],
-    source: { publisher: 'DW' },
-  }),
-} as unknown as Article;
-
-const person = (id: string, data: unknown) => ({ id, data: personSchema(testReference).parse(data) }) as unknown as Person;
-const people = [
-  person('roman-vassilenko', {
-    name: 'Roman Vassilenko',
-    roles: [{ title: 'Deputy Foreign Minister', organisation: 'Kazakhstan' }],
-    newsroom: { description: "Kazakhstan's Deputy Foreign Minister in October 2022." },
-  }),
-  person('temur-umarov', {
-    name: 'Temur Umarov',
-    roles: [
-      { title: 'Analyst', organisation: 'Carnegie Endowment for International Peace', place: 'Bishkek' },
-      { title: 'Fellow', organisation: 'Another Institute' },
-    ],
-    newsroom: { description: 'Analyst based in Bishkek.' },
-  }),
-  person('teri-schultz', { name: 'Teri Schultz', roles: [{ title: 'Journalist', organisation: 'DW' }], newsroom: { description: 'Reporter.' } }),
-  person('rob-mudge', { name: 'Rob Mudge', roles: [{ title: 'Editor', organisation: 'DW' }], newsroom: { description: 'Editor.' } }),
-  person('nobody-yet', { name: 'Nobody Yet', roles: [{ title: 'Adviser', organisation: 'Nowhere' }], newsroom: { description: 'In no article.' } }),
-];
-
-const topic = (id: string, name: string, description: string) =>
-  ({ id, data: topicSchema().parse({ name, newsroom: { description } }) }) as unknown as Topic;
-const topics = [
-  topic('foreign-policy', "Kazakhstan's foreign policy", 'How Kazakhstan balances its relations.'),
-  topic('kazakhstan', 'Kazakhstan', 'The largest country in Central Asia.'),
-  topic('energy-exports', 'Energy exports', 'Oil and gas leaving Kazakhstan.'),
-  topic('unused', 'An unused topic', 'Nothing is filed under it yet.'),
-];
-
-const quote = (id: string, data: Record<string, unknown>) =>
-  ({
-    id,
-    data: quoteSchema(testReference).parse({
-      kind: 'direct',
-      said: { date: '2022-10-25', basis: 'publication' },
+// Five people, four topics, one article, two quotes and three figures, written as their files are.
+const site = testSite({
+  articles: {
+    'balancing-act': article({
+      title: "Kazakhstan's balancing act",
+      teaser: 'Kazakhstan is seeking closer EU ties.',
+      authors: ['teri-schultz'],
+      editors: ['rob-mudge'],
+      topics: ['foreign-policy', 'kazakhstan'],
+      people: ['roman-vassilenko'],
+    }),
+  },
+  people: {
+    'roman-vassilenko': person('Roman Vassilenko', {
+      roles: [role('Deputy Foreign Minister', 'Kazakhstan')],
+      newsroom: { description: "Kazakhstan's Deputy Foreign Minister in October 2022." },
+    }),
+    'temur-umarov': person('Temur Umarov', {
+      roles: [
+        { ...role('Analyst', 'Carnegie Endowment for International Peace'), place: 'Bishkek' },
+        role('Fellow', 'Another Institute'),
+      ],
+      newsroom: { description: 'Analyst based in Bishkek.' },
+    }),
+    'teri-schultz': person('Teri Schultz', { roles: [role('Journalist', 'DW')], newsroom: { description: 'Reporter.' } }),
+    'rob-mudge': person('Rob Mudge', { roles: [role('Editor', 'DW')], newsroom: { description: 'Editor.' } }),
+    'nobody-yet': person('Nobody Yet', { roles: [role('Adviser', 'Nowhere')], newsroom: { description: 'In no article.' } }),
+  },
+  topics: {
+    'foreign-policy': topic("Kazakhstan's foreign policy", { newsroom: { description: 'How Kazakhstan balances its relations.' } }),
+    kazakhstan: topic('Kazakhstan', { newsroom: { description: 'The largest country in Central Asia.' } }),
+    'energy-exports': topic('Energy exports', { newsroom: { description: 'Oil and gas leaving Kazakhstan.' } }),
+    unused: topic('An unused topic', { newsroom: { description: 'Nothing is filed under it yet.' } }),
+  },
+  quotes: {
+    'vassilenko-pro-kazakh': quote({
+      text: 'We are pro-Kazakh.',
+      speaker: 'roman-vassilenko',
+      role: role('Deputy Foreign Minister', 'Kazakhstan'),
       article: 'balancing-act',
+      topics: ['foreign-policy', 'kazakhstan'],
       newsroom: { context: 'Context in our words.' },
-      ...data,
     }),
-  }) as unknown as Quote;
-const quotes = [
-  quote('vassilenko-pro-kazakh', {
-    text: 'We are pro-Kazakh.',
-    speaker: 'roman-vassilenko',
-    role: { title: 'Deputy Foreign Minister', organisation: 'Kazakhstan' },
-    topics: ['foreign-policy', 'kazakhstan'],
-  }),
-  quote('umarov-split', {
-    text: ['We are maintaining these routes,', 'but we need to diversify.'],
-    speaker: 'temur-umarov',
-    role: { title: 'Analyst', organisation: 'Carnegie Endowment for International Peace' },
-    kind: 'reported',
-    said: { date: '2022-09-01', precision: 'month', wording: 'In September', basis: 'stated' },
-    topics: ['energy-exports'],
-  }),
-];
-
-const figure = (id: string, data: Record<string, unknown>) =>
-  ({
-    id,
-    data: figureSchema(testReference).parse({
-      asOf: { date: '2022-10-25', basis: 'publication' },
+    'umarov-split': quote({
+      text: ['We are maintaining these routes,', 'but we need to diversify.'],
+      speaker: 'temur-umarov',
+      role: role('Analyst', 'Carnegie Endowment for International Peace'),
+      kind: 'reported',
+      said: { date: '2022-09-01', precision: 'month', wording: 'In September', basis: 'stated' },
       article: 'balancing-act',
-      ...data,
+      topics: ['energy-exports'],
+      newsroom: { context: 'Context in our words.' },
     }),
-  }) as unknown as Figure;
-const figures = [
-  figure('cpc-export-share', {
-    value: 80,
-    unit: 'percent',
-    measures: "Share of Kazakhstan's oil and gas exports that cross Russia",
-    wording: '80% of those exports cross Russia',
-    source: { publisher: 'DW' },
-    topics: ['energy-exports'],
-  }),
-  figure('cpc-stoppages', {
-    value: 5,
-    unit: 'stoppages',
-    measures: 'Times Russia has stopped the CPC pipeline',
-    wording: 'stopped the pipeline from working five times',
-    source: { person: 'temur-umarov' },
-    asOf: { date: '2022-08-01', precision: 'month', basis: 'stated' },
-    topics: ['energy-exports'],
-  }),
-  figure('german-companies', {
-    value: 40,
-    unit: 'companies',
-    qualifier: 'nearly',
-    measures: 'Relocated companies from Germany',
-    wording: 'Nearly 40 of those companies are from Germany',
-    source: { report: 'a government report' },
-    topics: ['kazakhstan'],
-  }),
-];
-
-const site = createSite({ articles: [article], people, quotes, figures, topics, places: [], routes: [] });
+  },
+  figures: {
+    'cpc-export-share': figure({
+      article: 'balancing-act',
+      value: 80,
+      unit: 'percent',
+      measures: "Share of Kazakhstan's oil and gas exports that cross Russia",
+      wording: '80% of those exports cross Russia',
+      source: { publisher: 'DW' },
+      topics: ['energy-exports'],
+    }),
+    'cpc-stoppages': figure({
+      article: 'balancing-act',
+      value: 5,
+      unit: 'stoppages',
+      measures: 'Times Russia has stopped the CPC pipeline',
+      wording: 'stopped the pipeline from working five times',
+      source: { person: 'temur-umarov' },
+      asOf: { date: '2022-08-01', precision: 'month', basis: 'stated' },
+      topics: ['energy-exports'],
+    }),
+    'german-companies': figure({
+      article: 'balancing-act',
+      value: 40,
+      unit: 'companies',
+      qualifier: 'nearly',
+      measures: 'Relocated companies from Germany',
+      wording: 'Nearly 40 of those companies are from Germany',
+      source: { report: 'a government report' },
+      topics: ['kazakhstan'],
+    }),
+  },
+});
+const balancingAct = site.article('balancing-act');
 
 describe('articleSearchData', () => {
   it('gives an article its type and topic filters, teaser and date meta and a date sort key', () => {
-    expect(articleSearchData(site, article)).toEqual({
+    expect(articleSearchData(site, balancingAct)).toEqual({
       meta: { date: '2022-10-25', teaser: 'Kazakhstan is seeking closer EU ties.' },
       filters: { type: ['article'], topic: ["Kazakhstan's foreign policy", 'Kazakhstan'] },
       sort: { date: '2022-10-25' },
@@ -238,7 +214,7 @@ describe('figureRecord', () => {
 describe('searchRecords', () => {
   it('holds one record per quote, person, topic and figure, each typed and with a date sort key', () => {
     const records = searchRecords(site);
-    expect(records).toHaveLength(quotes.length + people.length + topics.length + figures.length);
+    expect(records).toHaveLength(site.quotes.length + site.people.length + site.topics.length + site.figures.length);
     expect(records.map((record) => record.filters.type[0]).sort()).toEqual(
       [...Array(2).fill('quote'), ...Array(5).fill('person'), ...Array(4).fill('topic'), ...Array(3).fill('figure')].sort(),
     );
