@@ -26,6 +26,20 @@ function facets(candidate: RelatedCandidate): Map<string, number> {
   return keys;
 }
 
+/** What the ranking knows of one article: its own fields, with the speakers of its quotes among its people. */
+export function relatedCandidate({ id, data }: Article, quotes: readonly Quote[]): RelatedCandidate {
+  return {
+    id,
+    published: data.published,
+    topics: data.topics.map((ref) => ref.id),
+    people: [...data.authors.map((ref) => ref.id), ...data.people.map((ref) => ref.id), ...quotes.map((quote) => quote.data.speaker.id)],
+    places: data.places.map((ref) => ref.id),
+    chosen: data.related.articles.map((ref) => ref.id),
+    automatic: data.related.automatic,
+    exclude: data.related.exclude.map((ref) => ref.id),
+  };
+}
+
 export class RelatedIndex {
   readonly #byId: Map<string, RelatedCandidate>;
   /** Candidates by each topic, person and place they carry, and by each article they list. */
@@ -34,20 +48,7 @@ export class RelatedIndex {
 
   /** `published`: the site's articles; `quotesByArticle`: each article's quotes, whose speakers count as its people. */
   constructor(published: readonly Article[], quotesByArticle: ReadonlyMap<string, readonly Quote[]>) {
-    const candidates: RelatedCandidate[] = published.map(({ id, data }) => ({
-      id,
-      published: data.published,
-      topics: data.topics.map((ref) => ref.id),
-      people: [
-        ...data.authors.map((ref) => ref.id),
-        ...data.people.map((ref) => ref.id),
-        ...(quotesByArticle.get(id) ?? []).map((quote) => quote.data.speaker.id),
-      ],
-      places: data.places.map((ref) => ref.id),
-      chosen: data.related.articles.map((ref) => ref.id),
-      automatic: data.related.automatic,
-      exclude: data.related.exclude.map((ref) => ref.id),
-    }));
+    const candidates = published.map((article) => relatedCandidate(article, quotesByArticle.get(article.id) ?? []));
     this.#byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
     for (const candidate of candidates) {
       for (const key of facets(candidate).keys()) push(this.#sharing, key, candidate);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { rankRelated, type RelatedCandidate } from './related';
+import { relatedCandidate } from './related-index';
 import { article, figure, person, place, quote, role, route, topic } from '@/test-support/fixtures';
 import { testSite } from '@/test-support/site';
 
@@ -198,20 +199,10 @@ describe('relatedArticles at scale', () => {
       Array.from({ length: 60 }, (_, i) => [`q${i}`, quote({ speaker: `p${i % 6}`, role: analyst, article: `a${(i * 7) % count}`, said: { date: '2022-01-01', basis: 'publication' }, topics: ['t0'] })]),
     ),
   });
-  const candidates: RelatedCandidate[] = newsroom.articles.map(({ id, data }) => ({
-    id,
-    published: data.published,
-    topics: data.topics.map((ref) => ref.id),
-    people: [
-      ...data.authors.map((ref) => ref.id),
-      ...data.people.map((ref) => ref.id),
-      ...newsroom.quotes.filter((q) => q.data.article.id === id).map((q) => q.data.speaker.id),
-    ],
-    places: data.places.map((ref) => ref.id),
-    chosen: data.related.articles.map((ref) => ref.id),
-    automatic: data.related.automatic,
-    exclude: data.related.exclude.map((ref) => ref.id),
-  }));
+  // The ranking over every article, with no index: what the Site's index must agree with.
+  const candidates: RelatedCandidate[] = newsroom.articles.map((article) =>
+    relatedCandidate(article, newsroom.quotes.filter((q) => q.data.article.id === article.id)),
+  );
 
   it('gives every article the relations that ranking every other article gives', () => {
     let suggested = 0;
