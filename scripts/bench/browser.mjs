@@ -200,11 +200,11 @@ export async function measureBrowser({ root, outDir, port = 4499 }) {
   const server = spawn(process.execPath, [`${root}/node_modules/.bin/astro`, 'preview', '--port', String(port), '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, ASTRO_PREVIEW_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   const origin = `http://localhost:${port}`;
   try {
-    await waitFor(origin);
+    await serving(server, origin);
     const browser = await chromium.launch(chromiumLaunch);
     try {
       return { ...(await measureSite(browser, origin)), chromium: browser.version() };
@@ -216,15 +216,33 @@ export async function measureBrowser({ root, outDir, port = 4499 }) {
   }
 }
 
-/** Waits for the server to answer: up to two minutes, as a busy shared machine can take that long to start it. */
-async function waitFor(origin) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(origin)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`astro preview did not answer at ${origin}`);
+/**
+ * Resolves once the server answers, however long a busy machine takes to start it; rejects, with what the server
+ * printed, if it exits first (a port in use, another preview already running). A state, not a count of tries.
+ */
+function serving(server, origin) {
+  let printed = '';
+  server.stderr.on('data', (chunk) => (printed += chunk));
+  return new Promise((resolve, reject) => {
+    let done = false;
+    server.once('exit', (code) => {
+      if (done) return;
+      done = true;
+      reject(new Error(`astro preview stopped (exit ${code}) before it answered at ${origin}:\n${printed.trim()}`));
+    });
+    const ask = async () => {
+      if (done) return;
+      try {
+        if ((await fetch(origin)).ok) {
+          done = true;
+          resolve();
+          return;
+        }
+      } catch {
+        // Not up yet.
+      }
+      setTimeout(ask, 200);
+    };
+    void ask();
+  });
 }
