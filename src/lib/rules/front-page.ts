@@ -16,7 +16,7 @@ export const frontPageLimits = {
   quoteLength: 160,
   /** How many of the newest articles "in the news" is counted over. */
   newsWindow: 20,
-  topics: 8,
+  topics: 6,
   people: 6,
 } as const;
 
