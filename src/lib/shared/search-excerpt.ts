@@ -28,7 +28,7 @@ export function decodeEntities(text: string): string {
  * starts no word), so a mark that stands alone with a word after it opens a quotation and is joined to that word.
  * Works across the parts, since the word may be marked and the quotation mark not.
  */
-const loneOpeningMark = /(^|\s)(["“‘])(\s+)(?=\S)/g;
+const loneOpeningMark = /(^|\s)(["\u201c\u2018])(\s+)(?=\S)/g;
 
 function joinOpeningMarks(parts: ExcerptPart[]): ExcerptPart[] {
   const text = parts.map((part) => part.text).join('');
