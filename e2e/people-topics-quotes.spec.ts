@@ -2,6 +2,7 @@ import { quoted } from '../src/lib/rules/typography';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { normalize, readArticles, readEntries, seedArticleUrl } from './helpers';
 import { htmlFiles } from './site';
+import { quoteTally } from '../src/lib/rules/quotes';
 
 /**
  * People, topic and quote pages, read the way a reader meets them: without JavaScript, following links. Expected
@@ -17,7 +18,7 @@ type QuoteData = {
   topics: string[];
   newsroom: { context: string; note?: string };
 };
-type PersonData = { name: string; roles: { title: string; organisation: string; newsroom?: { from?: Date; until?: Date } }[] };
+type PersonData = { name: string; roles: { title: string; organisation: string; place?: string; newsroom?: { from?: Date; until?: Date } }[] };
 type TopicData = { name: string; newsroom: { description: string } };
 
 const drafts = new Set(readArticles<{ draft?: boolean }>().filter(({ data }) => data.draft).map(({ id }) => id));
@@ -26,6 +27,13 @@ const quotes = readEntries<QuoteData>('quotes').filter(({ data }) => !drafts.has
 const people = readEntries<PersonData>('people');
 const topics = readEntries<TopicData>('topics');
 const quoteText = (data: QuoteData) => (Array.isArray(data.text) ? data.text.join(' ') : data.text);
+const roleText = (role: { title: string; organisation: string; place?: string }) => [role.title, role.organisation, role.place].filter(Boolean).join(', ');
+/** Whether the content says a role ended before now (the site then calls it former). */
+const ended = (role: PersonData['roles'][number]) => role.newsroom?.until !== undefined && new Date(role.newsroom.until).getTime() <= Date.now();
+/** The said date as a comparable day. */
+const saidDay = (data: QuoteData) => new Date(data.said.date).toISOString().slice(0, 10);
+/** One occasion per article, speaker, role and date: what a person or topic page prints its role and date once for. */
+const occasionKey = (data: QuoteData) => [data.article, data.speaker, data.role.title, data.role.organisation, saidDay(data), data.said.basis].join('|');
 
 test.use({ javaScriptEnabled: false });
 
@@ -46,8 +54,8 @@ test('from the article a reader reaches Umarov, sees all his quotes, opens one a
   for (const { id, data } of his) {
     const card = said.locator(`[data-quote="${id}"]`);
     expect(normalize(await card.locator('.words').innerText())).toContain(quoteText(data));
-    await expect(card).toContainText(`${data.role.title}, ${data.role.organisation}`);
-    await expect(card.locator('.newsroom-text').first()).toContainText(data.newsroom.context);
+    // The role is said once for the occasion the quote belongs to, not on the quote.
+    await expect(said.locator('.occasion', { has: page.locator(`[data-quote="${id}"]`) }).locator('.occasion-line')).toContainText(`${data.role.title}, ${data.role.organisation}`);
   }
 
   // A statement split by "he explained": the quote page joins its segments.
@@ -71,6 +79,12 @@ test('the people index lists every person', async ({ page }) => {
   await page.goto('/people/');
   const listed = await page.locator('main ol a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(listed.sort()).toEqual(people.map(({ id }) => `/people/${id}/`).sort());
+  // Each with the role they hold now, "Former" where the content says their latest role ended.
+  for (const { id, data } of people) {
+    const role = page.locator('main li', { has: page.locator(`a[href="/people/${id}/"]`) }).locator('.role');
+    const current = data.roles[0]!;
+    await expect(role).toHaveText(ended(current) ? `Former ${roleText(current)}` : roleText(current));
+  }
 });
 
 test.describe('every person has a page with their roles, their newsroom description and every quote they said', () => {
@@ -83,6 +97,9 @@ test.describe('every person has a page with their roles, their newsroom descript
       await expect(roles).toHaveCount(data.roles.length);
       for (const [index, role] of data.roles.entries()) {
         await expect(roles.nth(index)).toContainText(`${role.title}, ${role.organisation}`);
+        // "Former" exactly where the content says the role ended.
+        if (ended(role)) await expect(roles.nth(index).locator('.role-title')).toHaveText(`Former ${roleText(role)}`);
+        else await expect(roles.nth(index).locator('.role-title')).not.toContainText('Former');
         if (role.newsroom?.from) {
           const research = roles.nth(index).locator('.newsroom-text');
           await expect(research.locator('.newsroom-label')).toHaveText('Newsroom research');
@@ -98,9 +115,19 @@ test.describe('every person has a page with their roles, their newsroom descript
       for (const quote of theirs) {
         const card = page.locator(`[data-quote="${quote.id}"]`);
         expect(normalize(await card.locator('.words').innerText())).toContain(quoteText(quote.data));
-        await expect(card.locator('a[data-link="in-article"]')).toHaveAttribute('href', `/articles/${quote.data.article}/#quote-${quote.id}`);
         await expect(card.locator('a[data-link="permalink"]')).toHaveAttribute('href', `/quotes/${quote.id}/`);
       }
+      if (theirs.length > 0) {
+        // Quoted words and reported speech apart, and counted apart.
+        const said = page.locator('section[aria-labelledby="said-heading"]');
+        const ids = (selector: string) => said.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')).sort());
+        expect(await ids('.entries.quoted [data-quote]')).toEqual(theirs.filter(({ data: q }) => q.kind !== 'reported').map(({ id: q }) => q).sort());
+        expect(await ids('.reported [data-quote]')).toEqual(theirs.filter(({ data: q }) => q.kind === 'reported').map(({ id: q }) => q).sort());
+        await expect(page.locator('header .summary')).toContainText(quoteTally(theirs.map(({ data: q }) => ({ data: { kind: q.kind } }))));
+      }
+      const current = data.roles[0]!;
+      await expect(page.locator('header .role')).toContainText(ended(current) ? `Former ${roleText(current)}` : roleText(current));
+      if (!ended(current)) await expect(page.locator('header .role')).not.toContainText('Former');
     });
   }
 });
@@ -113,6 +140,26 @@ test('a journalist who wrote or edited the article is credited on their page, no
   await expect(page.locator('section[aria-labelledby="mentioned-heading"]')).toHaveCount(0);
   await page.goto('/people/rob-mudge/');
   await expect(page.locator('section[aria-labelledby="wrote-heading"]')).toContainText('Edited');
+});
+
+test("Vassilenko's page says his role once per occasion and dates nothing twice, with no per-quote labels", async ({ page }) => {
+  const theirs = quotes.filter(({ data }) => data.speaker === 'roman-vassilenko');
+  const occasions = new Map(theirs.map(({ data }) => [occasionKey(data), roleText(data.role)]));
+  await page.goto('/people/roman-vassilenko/');
+  const said = page.locator('section[aria-labelledby="said-heading"]');
+  await expect(said.locator('.occasion')).toHaveCount(occasions.size);
+  // The role appears once per occasion, on its line, and nowhere else in the section.
+  const text = normalize(await said.innerText());
+  for (const role of new Set(occasions.values())) {
+    expect(text.split(role).length - 1).toBe([...occasions.values()].filter((r) => r === role).length);
+  }
+  // One article heading per article he is quoted in, with its date once.
+  await expect(said.locator('.quote-group')).toHaveCount(new Set(theirs.map(({ data }) => data.article)).size);
+  expect(text).not.toContain('(at the time)');
+  expect(text).not.toContain('does not say when');
+  expect(text).not.toContain('Newsroom context');
+  // "Newest first" is claimed over articles, not over quotes that share one date.
+  await expect(said.locator('.section-intro')).toContainText('by article, newest first');
 });
 
 test.describe('every quote has its own page: words, speaker, role, date, context, its paragraph, a way back and a link to copy', () => {
@@ -129,20 +176,29 @@ test.describe('every quote has its own page: words, speaker, role, date, context
       const text = quoteText(data);
       const words = page.locator('.quote-page .quote-text .words');
       await expect(words).toHaveText(data.kind === 'reported' ? text : quoted(text));
-      const facts = page.locator('.facts');
-      await expect(facts.locator('a[href^="/people/"]')).toHaveAttribute('href', `/people/${data.speaker}/`);
-      await expect(facts).toContainText(`${data.role.title}, ${data.role.organisation}`);
-      await expect(facts.locator('.newsroom-text').first()).toContainText(data.newsroom.context);
+      // A pull-quote: the words, then the speaker named once, with the role they spoke in; no record layout.
+      const attribution = page.locator('.pull-quote .attribution');
+      await expect(attribution.locator('a')).toHaveAttribute('href', `/people/${data.speaker}/`);
+      await expect(attribution).toContainText(`${data.role.title}, ${data.role.organisation}`);
+      const name = people.find((p) => p.id === data.speaker)!.data.name;
+      const top = normalize(`${await page.locator('.pull-quote').innerText()} ${await page.locator('.quote-page .about').innerText()}`);
+      expect(top.split(name).length - 1).toBe(1);
+      await expect(page.locator('.quote-page dl')).toHaveCount(0);
+      const about = page.locator('.quote-page .about');
+      await expect(about.locator('.newsroom-text').first()).toContainText(data.newsroom.context);
       if (data.newsroom.note) {
-        const note = facts.locator('.newsroom-text', { hasText: data.newsroom.note });
+        const note = about.locator('.newsroom-text', { hasText: data.newsroom.note });
         await expect(note.locator('.newsroom-label')).toHaveText('Newsroom note');
       }
 
-      const date = facts.locator('time').first();
-      const iso = new Date(data.said.date).toISOString();
-      const precision = data.said.precision ?? 'day';
-      await expect(date).toHaveAttribute('datetime', precision === 'day' ? iso.slice(0, 10) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 4));
-      await expect(facts).toContainText(data.said.basis === 'publication' ? 'it does not say when this was said' : quoted(data.said.wording!));
+      if (data.said.basis === 'stated') {
+        const iso = new Date(data.said.date).toISOString();
+        const precision = data.said.precision ?? 'day';
+        await expect(attribution.locator('time')).toHaveAttribute('datetime', precision === 'day' ? iso.slice(0, 10) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 4));
+      } else {
+        await expect(attribution.locator('time')).toHaveCount(0);
+        await expect(about).toContainText('The article does not say when this was said.');
+      }
 
       if (paragraph !== undefined) {
         expect(normalize(await page.locator('.article-paragraph').innerText())).toBe(paragraph);
@@ -170,7 +226,7 @@ test.describe('every quote has its own page: words, speaker, role, date, context
 test('a date known only to the month is shown as the month, with the article\'s words for it', async ({ page }) => {
   const monthly = quotes.find(({ data }) => data.said.precision === 'month')!;
   await page.goto(`/quotes/${monthly.id}/`);
-  const date = page.locator('.facts time').first();
+  const date = page.locator('.pull-quote .attribution time');
   await expect(date).toHaveText(new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(monthly.data.said.date)));
 });
 
@@ -199,17 +255,31 @@ test.describe('every topic has a page with its description, articles, quotes and
   }
 });
 
-test('the quotes listing holds every quote once, newest first, 20 a page with rel prev/next', async ({ page }) => {
-  const seen: { id: string; date: string }[] = [];
+test('the quotes listing holds every quote once, by article and occasion, newest first, 20 a page with rel prev/next', async ({ page }) => {
+  const byId = new Map(quotes.map((quote) => [quote.id, quote.data]));
+  const seen: string[] = [];
   let url: string | null = '/quotes/';
   let pages = 0;
   while (url) {
     await page.goto(url);
     pages++;
-    const cards = page.locator('ol.quotes [data-quote]');
+    const listed = page.locator('section[aria-labelledby="quotes-heading"]');
+    const cards = listed.locator('[data-quote]');
     expect(await cards.count()).toBeLessThanOrEqual(20);
-    for (const card of await cards.all()) {
-      seen.push({ id: (await card.getAttribute('data-quote'))!, date: (await card.locator('time').first().getAttribute('datetime'))! });
+    // Each article's quotes under its heading; within it each occasion says its speaker and role once; occasions run
+    // newest first, and each holds only quotes of its own article, speaker, role and date.
+    for (const group of await listed.locator('.quote-group').all()) {
+      const article = (await group.getAttribute('data-article'))!;
+      const days: string[] = [];
+      for (const occasion of await group.locator('.occasion').all()) {
+        const ids = await occasion.locator('[data-quote]').evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')!));
+        const keys = new Set(ids.map((id) => occasionKey(byId.get(id)!)));
+        expect(keys.size).toBe(1);
+        expect(byId.get(ids[0]!)!.article).toBe(article);
+        days.push(saidDay(byId.get(ids[0]!)!));
+        seen.push(...ids);
+      }
+      expect(days).toEqual([...days].sort().reverse());
     }
     const next = page.locator('a[rel="next"]');
     url = (await next.count()) ? await next.getAttribute('href') : null;
@@ -217,9 +287,21 @@ test('the quotes listing holds every quote once, newest first, 20 a page with re
     if (pages > 1) await expect(page.locator('a[rel="prev"]')).toHaveCount(1);
   }
   expect(pages).toBe(Math.ceil(quotes.length / 20));
-  expect(seen.map(({ id }) => id).sort()).toEqual(quotes.map(({ id }) => id).sort());
-  const dates = seen.map(({ date }) => date);
-  expect(dates).toEqual([...dates].sort().reverse());
+  expect(seen.sort()).toEqual(quotes.map(({ id }) => id).sort());
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('the first quote of /quotes/ is on the first screen', async ({ page }) => {
+    await page.goto('/quotes/');
+    const first = page.locator('section[aria-labelledby="quotes-heading"] [data-quote] .words').first();
+    await expect(first).toBeVisible();
+    const box = (await first.boundingBox())!;
+    // Its first line at least, without scrolling.
+    expect(box.y + Math.min(box.height, 30)).toBeLessThanOrEqual(844);
+    // The filters are still there, every one a link.
+    await expect(page.locator('nav.filters').getByRole('link', { name: /^Temur Umarov/ })).toHaveAttribute('href', '/quotes/by/temur-umarov/');
+  });
 });
 
 test('the quotes listing filters by speaker and by topic with plain links', async ({ page }) => {
@@ -238,23 +320,28 @@ test('the quotes listing filters by speaker and by topic with plain links', asyn
 });
 
 test('the full speaker and topic lists name everyone and everything quoted, with counts, linking to their quotes', async ({ page }) => {
-  const count = (n: number) => `${n} ${n === 1 ? 'quote' : 'quotes'}`;
-  const tally = (ids: string[]) => [...ids.reduce((map, id) => map.set(id, (map.get(id) ?? 0) + 1), new Map<string, number>())];
-  const lists: { url: string; heading: string; ids: string[]; entries: { id: string; data: { name: string } }[] }[] = [
-    { url: '/quotes/by/', heading: 'Quotes by speaker', ids: quotes.map(({ data }) => data.speaker), entries: people },
-    { url: '/quotes/topic/', heading: 'Quotes by topic', ids: quotes.flatMap(({ data }) => data.topics), entries: topics },
+  // Quoted words and reported speech counted apart (src/lib/rules/quotes.ts words the count).
+  const tally = (pairs: [string, QuoteData][]) => {
+    const by = new Map<string, QuoteData[]>();
+    for (const [id, data] of pairs) by.set(id, [...(by.get(id) ?? []), data]);
+    return [...by].map(([id, list]) => [id, quoteTally(list.map((data) => ({ data: { kind: data.kind } })))] as const);
+  };
+  const all = quoteTally(quotes.map(({ data }) => ({ data: { kind: data.kind } })));
+  const lists: { url: string; heading: string; pairs: [string, QuoteData][]; entries: { id: string; data: { name: string } }[] }[] = [
+    { url: '/quotes/by/', heading: 'Quotes by speaker', pairs: quotes.map(({ data }) => [data.speaker, data]), entries: people },
+    { url: '/quotes/topic/', heading: 'Quotes by topic', pairs: quotes.flatMap(({ data }) => data.topics.map((t) => [t, data] as [string, QuoteData])), entries: topics },
   ];
-  for (const { url, heading, ids, entries } of lists) {
+  for (const { url, heading, pairs, entries } of lists) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-    await expect(page.locator('.intro')).toContainText(`Or read all ${count(quotes.length)}, newest first.`);
-    const counted = tally(ids);
+    await expect(page.locator('.intro')).toContainText(`Or read all of them (${all}), newest first.`);
+    const counted = tally(pairs);
     await expect(page.locator('.filter-list li')).toHaveCount(counted.length);
-    for (const [id, n] of counted) {
+    for (const [id, words] of counted) {
       const name = entries.find((entry) => entry.id === id)!.data.name;
       const item = page.locator('.filter-list li').filter({ has: page.getByRole('link', { name, exact: true }) });
       await expect(item.getByRole('link')).toHaveAttribute('href', `${url}${id}/`);
-      await expect(item).toContainText(count(n));
+      await expect(item).toContainText(words);
     }
   }
 });
@@ -274,13 +361,16 @@ test('the article links every speaker to their page and every topic chip to its 
 
 test.describe('with JavaScript', () => {
   test.use({ javaScriptEnabled: true });
-  test('the quote page offers a button that copies its link', async ({ page, context }) => {
+  test('the quote page offers a button that copies its link, the address it is served at', async ({ page, context, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { id } = quotes[0]!;
     await page.goto(`/quotes/${id}/`);
+    // The address the reader has open, wherever the site is served (not the build's SITE_URL).
+    const here = new URL(`/quotes/${id}/`, baseURL).href;
+    await expect(page.getByLabel('Copy this address to link to the quote')).toHaveValue(here);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByRole('status')).toHaveText('Link copied.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/quotes/${id}/$`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(here);
   });
 });
 

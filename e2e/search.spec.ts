@@ -173,6 +173,38 @@ test.describe('search', () => {
   });
 });
 
+test.describe('search on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the results start on the first screen, the lists folded under one line that opens them', async ({ page }) => {
+    await page.goto('/search/?q=policy');
+    const first = results(page).first();
+    await expect(first.locator('.result-type')).toBeVisible();
+    const box = (await first.boundingBox())!;
+    // The result's type and title, at least, without scrolling.
+    expect(box.y + 60).toBeLessThanOrEqual(844);
+    await expect(page.getByLabel('Type')).toBeHidden();
+    await page.locator('summary', { hasText: 'Narrow and sort' }).click();
+    await expect(page.getByLabel('Type')).toBeVisible();
+  });
+
+  test('a link with a filter opens the lists, so the reader sees what narrows the results', async ({ page }) => {
+    await page.goto('/search/?q=Kazakhstan&speaker=Temur+Umarov');
+    await expect(page.getByLabel('Quotes by')).toBeVisible();
+    await expect(page.getByLabel('Quotes by')).toHaveValue('Temur Umarov');
+  });
+});
+
+test('an article excerpt keeps each opening quotation mark on its word, as the article prints it', async ({ page }) => {
+  // The seed prints "<Quote id="vassilenko-not-pro-anyone" />,": Pagefind cuts the mark off its first word.
+  const notProAnyone = quotes.find((quote) => quote.id === 'vassilenko-not-pro-anyone')!;
+  const opening = quoted(quoteText(notProAnyone.data)).split(' ').slice(0, 2).join(' ');
+  await page.goto('/search/?q=pro-Western&type=article');
+  const excerpt = results(page).first().locator('.result-excerpt');
+  await expect(excerpt).toContainText(opening);
+  expect(await excerpt.innerText()).not.toMatch(/(^|\s)"\s/);
+});
+
 test.describe('search without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -4,8 +4,11 @@
  */
 const seen = new WeakMap<Request, Map<string, number>>();
 
+/** The id of the first map of these routes on a page: what a link to an article's map points at. */
+export const mapAnchor = (routeIds: readonly string[]): string => `route-map-${routeIds.join('-')}`.slice(0, 80);
+
 export function mapId(request: Request, routeIds: readonly string[]): string {
-  const base = `route-map-${routeIds.join('-')}`.slice(0, 80);
+  const base = mapAnchor(routeIds);
   const counts = seen.get(request) ?? new Map<string, number>();
   seen.set(request, counts);
   const count = (counts.get(base) ?? 0) + 1;

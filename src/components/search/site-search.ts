@@ -46,6 +46,8 @@ class SiteSearch extends HTMLElement {
   #status!: HTMLElement;
   #results!: HTMLOListElement;
   #more!: HTMLButtonElement;
+  #refine!: HTMLDetailsElement;
+  #refineSummary!: HTMLElement;
   #pagefind: Promise<Pagefind> | undefined;
   /** Counts searches, so a slow earlier search never overwrites a later one. */
   #run = 0;
@@ -72,10 +74,14 @@ class SiteSearch extends HTMLElement {
     this.#status = find<HTMLElement>('[data-status]');
     this.#results = find<HTMLOListElement>('[data-results]');
     this.#more = find<HTMLButtonElement>('[data-more]');
+    this.#refine = find<HTMLDetailsElement>('[data-refine]');
+    this.#refineSummary = find<HTMLElement>('[data-refine-summary]');
 
     find<HTMLElement>('[data-needs-js]').hidden = true;
     this.#form.hidden = false;
     this.#show(readSearchState(new URLSearchParams(location.search)));
+    // Open where there is room, or when the link set a filter the reader should see; folded on a phone.
+    if (matchMedia('(min-width: 48rem)').matches || this.#refineSummary.textContent) this.#refine.open = true;
 
     this.#input.addEventListener('focus', () => void this.#load().catch(() => undefined), { once: true });
     this.#input.addEventListener('input', () => {
@@ -100,7 +106,10 @@ class SiteSearch extends HTMLElement {
       this.#commit();
     });
     this.#form.addEventListener('change', (event) => {
-      if (event.target instanceof HTMLSelectElement) this.#commit();
+      if (event.target instanceof HTMLSelectElement) {
+        this.#summarise();
+        this.#commit();
+      }
     });
     this.#more.addEventListener('click', () => void this.#showMore(this.#run, true));
     window.addEventListener('popstate', () => {
@@ -144,6 +153,16 @@ class SiteSearch extends HTMLElement {
       select.value = state[name];
     }
     this.#selects.sort.value = state.sort;
+    this.#summarise();
+  }
+
+  /** What the folded "Narrow and sort" holds: the chosen filters and sort, e.g. "· Quotes, by Temur Umarov". */
+  #summarise() {
+    const chosen = [...filterNames, 'sort' as const]
+      .map((name) => this.#selects[name])
+      .filter((select) => select.selectedIndex > 0)
+      .map((select) => select.selectedOptions[0]!.text.replace(/ \(\d+\)$/, ''));
+    this.#refineSummary.textContent = chosen.length ? `· ${chosen.join(', ')}` : '';
   }
 
   #state(): SearchState {

@@ -158,6 +158,20 @@ describe('personRecord', () => {
     expect(personRecord(site.person('roman-vassilenko'), recordDates(site)).filters).toEqual({ type: ['person'] });
   });
 
+  it('shows a role the research says has ended as former, from the day it ended', () => {
+    const formerSite = testSite({
+      people: {
+        'nursultan-nazarbayev': person('Nursultan Nazarbayev', {
+          roles: [{ ...role('President', 'Kazakhstan'), newsroom: { from: '1990-04-24', until: '2019-03-20' } }],
+        }),
+      },
+    });
+    const nazarbayev = formerSite.person('nursultan-nazarbayev');
+    const dates = recordDates(formerSite);
+    expect(personRecord(nazarbayev, dates, new Date('2019-03-19T00:00:00Z')).meta.role).toBe('President, Kazakhstan');
+    expect(personRecord(nazarbayev, dates, new Date('2026-12-01T00:00:00Z')).meta.role).toBe('Former President, Kazakhstan');
+  });
+
   it('keeps someone in no article in date-sorted results with the oldest sort key', () => {
     expect(personRecord(site.person('nobody-yet'), recordDates(site)).sort).toEqual({ date: undatedSortKey });
   });

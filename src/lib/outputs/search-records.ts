@@ -8,7 +8,7 @@
  */
 import { quoteText } from '@/schemas/quote';
 import { type Article, type Figure, type Person, type Quote, type Site, type Topic } from '../content/index';
-import { currentRole, roleLabel } from '../rules/people';
+import { presentRoleLabel, roleLabel } from '../rules/people';
 import { isoDate } from '../shared/dates';
 import { figureSource, formatFigure } from '../rules/figures';
 import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';
@@ -110,15 +110,18 @@ export function recordDates(site: Site): RecordDates {
   return dates;
 }
 
-/** A person is found by name, roles and the site's description; dated by the newest article that names or quotes them. */
-export function personRecord(person: Person, dates: RecordDates): SearchRecord {
+/**
+ * A person is found by name, roles and the site's description; dated by the newest article that names or quotes them.
+ * The result shows their role as it stands on `today` (the build's day): "Former …" once the research says it ended.
+ */
+export function personRecord(person: Person, dates: RecordDates, today = new Date()): SearchRecord {
   const { data } = person;
   const date = dates.person.get(person.id);
   return {
     url: personUrl(person.id),
     content: [data.name, ...data.roles.map(roleLabel), data.newsroom.description].join('. '),
     language: searchLanguage,
-    meta: { title: data.name, role: roleLabel(currentRole(person)) },
+    meta: { title: data.name, role: presentRoleLabel(person, today) },
     filters: { type: ['person'] },
     sort: { date: newest(date ? [date] : []) },
   };

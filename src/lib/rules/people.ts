@@ -63,3 +63,31 @@ export function roleTime(role: Role): RoleTime | undefined {
   if (until) return { until };
   return undefined;
 }
+
+/**
+ * Whether a role had ended by `today`: only when the site's own research gives the day it ended (`newsroom.until`).
+ * A role without that date is never called former: the site does not know, so it does not say.
+ */
+export function roleEnded(role: Role, today: Date): boolean {
+  const until = role.newsroom?.until;
+  return until !== undefined && until.getTime() <= today.getTime();
+}
+
+/**
+ * A person's role as readers should read it now: "Former President, Kazakhstan" when their most recent role had
+ * ended by `today` (Nazarbayev left office in March 2019), else the role as it is ("President, Kazakhstan").
+ */
+export function presentRoleLabel(person: { data: { roles: readonly Role[] } }, today: Date): string {
+  const role = currentRole(person);
+  return roleEnded(role, today) ? `Former ${roleLabel(role)}` : roleLabel(role);
+}
+
+/** The years a role was held, for a compact line: "1990–2019", "since 2019", "until 2024", or undefined. */
+export function roleYears(role: Role): string | undefined {
+  const time = roleTime(role);
+  if (!time) return undefined;
+  const year = (date: Date) => String(date.getUTCFullYear());
+  if (time.from && time.until) return year(time.from) === year(time.until) ? year(time.from) : `${year(time.from)}–${year(time.until)}`;
+  if (time.from) return `since ${year(time.from)}`;
+  return `until ${year(time.until!)}`;
+}

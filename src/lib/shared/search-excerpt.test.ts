@@ -3,8 +3,8 @@ import { decodeEntities, excerptParts } from './search-excerpt';
 
 describe('excerptParts', () => {
   it('splits an excerpt into plain and marked text', () => {
-    expect(excerptParts('" We are <mark>pro-Kazakh.</mark>" he said')).toEqual([
-      { text: '" We are ', mark: false },
+    expect(excerptParts('"We are <mark>pro-Kazakh.</mark>" he said')).toEqual([
+      { text: '"We are ', mark: false },
       { text: 'pro-Kazakh.', mark: true },
       { text: '" he said', mark: false },
     ]);
@@ -31,6 +31,30 @@ describe('excerptParts', () => {
     ]);
     expect(excerptParts('<mark></mark>')).toEqual([]);
     expect(excerptParts('')).toEqual([]);
+  });
+});
+
+describe('excerptParts and quotation marks', () => {
+  // Pagefind's excerpts of the seed article's `foreign policy</a>. "<a class="quote">We are not pro-Russian…`.
+  it('joins an opening quotation mark that Pagefind cut off back onto its word, inside and outside marks', () => {
+    const text = (excerpt: string) => excerptParts(excerpt).map((part) => part.text).join('');
+    expect(text('foreign <mark>policy.</mark> " We are not pro-Russian')).toBe('foreign policy. "We are not pro-Russian');
+    expect(text('But this was not " <mark>silence,"</mark> Kazakhstan')).toBe('But this was not "silence," Kazakhstan');
+    expect(excerptParts('not " <mark>silence,"</mark> said')).toEqual([
+      { text: 'not "', mark: false },
+      { text: 'silence,"', mark: true },
+      { text: ' said', mark: false },
+    ]);
+    expect(text('" We are pro-Kazakh."')).toBe('"We are pro-Kazakh."');
+    expect(text('he said “ We are')).toBe('he said “We are');
+    expect(text('&quot; We are')).toBe('"We are');
+  });
+
+  it('leaves closing marks, marks inside words and a mark at the very end alone', () => {
+    const text = (excerpt: string) => excerptParts(excerpt).map((part) => part.text).join('');
+    expect(text('pro-Western," he said.')).toBe('pro-Western," he said.');
+    expect(text('looking "very intensely" at')).toBe('looking "very intensely" at');
+    expect(text('foreign policy. "')).toBe('foreign policy. "');
   });
 });
 

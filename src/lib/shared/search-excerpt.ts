@@ -21,7 +21,40 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Splits an excerpt into plain and marked text. Only the exact tags `<mark>` and `</mark>` count as marks. */
+/**
+ * Pagefind starts a new word where an inline element starts, and its excerpts join words with a space, so the prose
+ * `"<a class="quote">We are pro-Kazakh.</a>"` comes back as `" We are pro-Kazakh."`: an opening quotation mark
+ * standing alone before its word (issue 17, `policy. " We are`). A closing mark is never cut off (the element's end
+ * starts no word), so a mark that stands alone with a word after it opens a quotation and is joined to that word.
+ * Works across the parts, since the word may be marked and the quotation mark not.
+ */
+const loneOpeningMark = /(^|\s)(["\u201c\u2018])(\s+)(?=\S)/g;
+
+function joinOpeningMarks(parts: ExcerptPart[]): ExcerptPart[] {
+  const text = parts.map((part) => part.text).join('');
+  const dropped = new Set<number>();
+  for (const match of text.matchAll(loneOpeningMark)) {
+    const spaceAt = match.index + match[1]!.length + match[2]!.length;
+    for (let i = 0; i < match[3]!.length; i++) dropped.add(spaceAt + i);
+  }
+  if (dropped.size === 0) return parts;
+  const out: ExcerptPart[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const kept = part.text.split('').filter((_, i) => !dropped.has(offset + i)).join('');
+    offset += part.text.length;
+    if (!kept) continue;
+    const last = out.at(-1);
+    if (last && last.mark === part.mark) last.text += kept;
+    else out.push({ text: kept, mark: part.mark });
+  }
+  return out;
+}
+
+/**
+ * Splits an excerpt into plain and marked text, each opening quotation mark back on its word. Only the exact tags
+ * `<mark>` and `</mark>` count as marks.
+ */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   let mark = false;
@@ -36,5 +69,5 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     if (last && last.mark === mark) last.text += text;
     else parts.push({ text, mark });
   }
-  return parts;
+  return joinOpeningMarks(parts);
 }
