@@ -44,3 +44,6 @@ export function newestFirst<Q extends QuoteForOrder>(
     return kb.said - ka.said || kb.published - ka.published || ka.position - kb.position || a.id.localeCompare(b.id);
   });
 }
+
+/** The accessible name of the mark after a quote in an article that leads to the quote's own page. */
+export const quoteLinkLabel = (speakerName: string) => `This quote's own page (${speakerName})`;
