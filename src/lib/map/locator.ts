@@ -9,7 +9,12 @@ import { trimBasemap } from './basemap';
 import { listOf, toMapPlace, type MapPlace } from './geo';
 import { fitView, placeLabels, routeMapSvg, type MapView } from './map-svg';
 import { mapStyle, type Scheme } from './map-style';
-import { topology } from './route-map';
+import type { Topology } from 'topojson-specification';
+// Natural Earth 1:110m: a locator spans a region, where the 1:50m coastlines would triple the file for detail a
+// lead picture of 640 px cannot show.
+import countries110 from 'world-atlas/countries-110m.json';
+
+const topology = countries110 as unknown as Topology;
 
 export interface Locator {
   places: MapPlace[];
@@ -28,7 +33,8 @@ export function articleLocator(site: Site, article: Article): Locator | undefine
   let locator: Locator | undefined;
   if (places.length > 0) {
     // fitView frames routes; the places as the stops of one route frame the same box.
-    const view = fitView([{ id: article.id, name: '', kind: 'road', waypoints: places.map((place) => ({ place })) }]);
+    // Room around the places for their names on every side.
+    const view = fitView([{ id: article.id, name: '', kind: 'road', waypoints: places.map((place) => ({ place })) }], 640, 0.3);
     const basemap = trimBasemap(topology, view.bounds, { tolerance: 0.02, precision: 3 });
     const labels = placeLabels(places, view, labelRoom);
     const avoid: Box[] = labels.flatMap((label) => {

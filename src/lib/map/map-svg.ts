@@ -18,9 +18,9 @@ export interface MapView {
   project: (position: Position) => [number, number];
 }
 
-/** The view that fits the routes' places, with a margin, in an aspect between 2:1 and 5:4. */
-export function fitView(routes: readonly MapRoute[], width = 640): MapView {
-  const padded = padBounds(boundsOf(routePlaces(routes)), 0.2, 1.5);
+/** The view that fits the routes' places, with a margin (`pad`, a fraction of their spread), in an aspect between 2:1 and 5:4. */
+export function fitView(routes: readonly MapRoute[], width = 640, pad = 0.2): MapView {
+  const padded = padBounds(boundsOf(routePlaces(routes)), pad, 1.5);
   const middle = (padded.north + padded.south) / 2;
   const k = Math.cos((middle * Math.PI) / 180);
   let lonSpan = padded.east - padded.west;
