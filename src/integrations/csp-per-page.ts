@@ -29,7 +29,8 @@ export function narrowPolicy(html: string): string {
       const [name, ...sources] = directive.trim().split(/\s+/);
       if (name !== 'script-src' && name !== 'style-src') return directive;
       const kept = sources.filter((source) => !/^'sha(256|384|512)-/.test(source));
-      return [name, ...kept, ...new Set(name === 'script-src' ? scripts : styles)].join(' ');
+      const lead = /^\s*/.exec(directive)![0];
+      return lead + [name, ...kept, ...new Set(name === 'script-src' ? scripts : styles)].join(' ');
     })
     .join(';');
   return html.replace(meta[0], `<meta http-equiv="content-security-policy" content="${policy}">`);
