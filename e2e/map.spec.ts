@@ -8,7 +8,7 @@ import { normalize, readEntries, seedArticleUrl } from './helpers';
  * Leaflet map that loads only as the reader nears it, asks nothing of other hosts, and can be used by keyboard.
  */
 type RouteData = { name: string; kind: string; waypoints: { place: string; via?: string }[]; reported: { text: string }[] };
-type PlaceData = { name: string };
+type PlaceData = { name: string; country: string };
 
 /** The route ids the seed article's <RouteMap> names, read from the MDX as a journalist wrote it. */
 function seedMapRoutes(): string[] {
@@ -22,6 +22,13 @@ const allRoutes = readEntries<RouteData>('routes');
 const routes = routeIds.map((id) => allRoutes.find((r) => r.id === id)!);
 const places = new Map(readEntries<PlaceData>('places').map((p) => [p.id, p.data]));
 const placeNames = [...new Set(routes.flatMap((r) => r.data.waypoints.map((w) => places.get(w.place)!.name)))];
+/** The countries at the two ends of the CPC pipeline (Kazakhstan, Russia), as its places' files say. */
+const cpcCountries = (() => {
+  const { waypoints } = routes.find((r) => r.id === 'cpc-pipeline')!.data;
+  return [...new Set([waypoints[0]!, waypoints.at(-1)!].map((w) => places.get(w.place)!.country))];
+})();
+/** The seas the routes cross or end at, which the issue asks the map to name. */
+const seas = ['Caspian Sea', 'Black Sea'];
 
 const map = (page: Page) => page.locator('figure.route-map .leaflet-map');
 /**
@@ -57,17 +64,19 @@ test.describe('the route map with JavaScript', () => {
 
     await page.goto(seedArticleUrl);
     await page.waitForLoadState('networkidle');
-    // Before the reader scrolls: the picture is there, and no Leaflet code, CSS or basemap has been asked for.
-    await expect(page.locator('figure.route-map svg.route-map-svg')).toBeVisible();
+    // Before the reader scrolls: the picture's place is there, and no Leaflet code, CSS, map data or basemap has been
+    // asked for (nor the picture itself, which loads lazily).
+    await expect(page.locator('figure.route-map img.route-map-picture')).toBeVisible();
     expect(scripts.length).toBeGreaterThan(0);
     expect(await hasLeaflet(scripts)).toBe(false);
-    expect(requests.filter((url) => /basemap\.json|leaflet/i.test(url))).toEqual([]);
+    expect(requests.filter((url) => /basemap\.json|leaflet|\/maps\/routes\//i.test(url))).toEqual([]);
     await expect(map(page)).toHaveCount(0);
     const before = scripts.length;
 
     await scrollToMap(page);
     expect(await hasLeaflet(scripts.slice(before))).toBe(true);
     expect(requests.some((url) => url.endsWith('/maps/basemap.json'))).toBe(true);
+    expect(requests.some((url) => url.endsWith(`/maps/routes/${routeIds.join('--')}.json`))).toBe(true);
 
     // One line per route, the legs styled by kind: the CPC is pipeline; the Middle Corridor a sea crossing, then rail.
     await expect(map(page).locator('path.route-leg--pipeline')).toHaveCount(1);
@@ -78,8 +87,12 @@ test.describe('the route map with JavaScript', () => {
     expect((await map(page).locator('.place-label').allInnerTexts()).map(normalize).sort()).toEqual([...placeNames].sort());
     // No default marker images: places are drawn as vectors.
     await expect(map(page).locator('img')).toHaveCount(0);
-    // The static picture gives way to the map.
-    await expect(page.locator('figure.route-map svg.route-map-svg')).toBeHidden();
+    // Country and sea names, and a scale in kilometres.
+    const areas = (await map(page).locator('.area-label').allTextContents()).map(normalize);
+    for (const name of [...cpcCountries, ...seas]) expect(areas).toContain(name);
+    await expect(map(page).locator('.leaflet-control-scale-line')).toContainText('km');
+    // The picture gives way to the map.
+    await expect(page.locator('figure.route-map img.route-map-picture')).toBeHidden();
 
     await page.waitForLoadState('networkidle');
     const origin = new URL(baseURL!).origin;
@@ -142,8 +155,11 @@ test.describe('the route map with JavaScript', () => {
     await expect(map(page)).toHaveAttribute('role', 'region');
     await expect(map(page)).toHaveAttribute('aria-label', /Interactive map of Caspian Pipeline Consortium/);
     const describedBy = (await map(page).getAttribute('aria-describedby'))!.split(' ');
-    await expect(page.locator(`[id="${describedBy[0]}"]`)).toContainText('A map of 2 routes.');
+    for (const route of routes) await expect(page.locator(`[id="${describedBy[0]}"]`)).toContainText(route.data.name);
     await expect(page.locator(`[id="${describedBy[1]}"]`)).toContainText('arrow keys');
+    // One line of help.
+    const help = page.locator(`[id="${describedBy[1]}"]`);
+    expect(await help.evaluate((p) => p.getClientRects().length)).toBe(1);
 
     // Tab from the paragraph before the map.
     await page.locator('.article-body > p', { hasText: 'For now, the European Union remains' }).evaluate((p) => {
@@ -158,8 +174,12 @@ test.describe('the route map with JavaScript', () => {
         return el.classList.contains('leaflet-map') ? 'map' : (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
       }));
     }
-    expect(focused.slice(0, 4)).toEqual(['map', 'Zoom in', 'Zoom out', 'Show all routes']);
+    // "Show all routes" is not offered while every route is in view.
+    expect(focused.slice(0, 3)).toEqual(['map', 'Zoom in', 'Zoom out']);
+    expect(focused).not.toContain('Show all routes');
     expect(focused).toContain('Caspian Pipeline Consortium (CPC) pipeline');
+    const showAll = page.locator('figure.route-map .route-map-reset button');
+    await expect(showAll).toBeHidden();
 
     // Arrow keys pan the focused map; + zooms it.
     await map(page).focus();
@@ -169,6 +189,10 @@ test.describe('the route map with JavaScript', () => {
     await expect.poll(async () => (await label.boundingBox())!.x).toBeLessThan(start.x - 20);
     await page.keyboard.press('Equal');
     await expect.poll(() => spread(page)).toBeGreaterThan(start.spread * 1.5);
+    // Now that some of the routes are out of view, the map offers to show them all again, and does.
+    await expect(showAll).toBeVisible();
+    await showAll.click();
+    await expect(showAll).toBeHidden();
 
     // Enter on a route button tells the reader about the route below the map.
     await page.locator('.chooser button[data-route="middle-corridor"]').focus();
@@ -214,33 +238,60 @@ test.describe('the route map with JavaScript', () => {
 test.describe('the route map without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('shows the static picture with a title and description, the key and the table of routes', async ({ page }) => {
+  test('shows the picture, named and described, the key and the list of routes', async ({ page, request }) => {
     await page.goto(seedArticleUrl);
     const figure = page.locator('.article-body figure.route-map');
-    const svg = figure.locator('svg.route-map-svg');
-    await expect(svg).toBeVisible();
-    await expect(svg).toHaveAttribute('role', 'img');
-    await expect(svg.locator('title')).toHaveText('Map of Caspian Pipeline Consortium (CPC) pipeline and Middle Corridor (Trans-Caspian International Transport Route)');
-    await expect(svg.locator('desc')).toContainText(
-      'Caspian Pipeline Consortium (CPC) pipeline: by pipeline from Tengiz oil field (Kazakhstan) through Atyrau (Kazakhstan) and Kropotkin (Russia) to Novorossiysk (Russia).',
-    );
-    await expect(svg.locator('path.route-line')).toHaveCount(routes.length);
-    await expect(svg.locator('path.land')).toHaveCount(1);
-    expect((await svg.locator('.place text').allTextContents()).sort()).toEqual([...placeNames].sort());
+    const img = figure.locator('img.route-map-picture');
+    await img.scrollIntoViewIfNeeded();
+    await expect(img).toBeVisible();
+    const title = 'Map of Caspian Pipeline Consortium (CPC) pipeline and Middle Corridor (Trans-Caspian International Transport Route)';
+    await expect(img).toHaveAttribute('alt', title);
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    // Its description is the list of routes below it.
+    const list = figure.locator('ul.route-list');
+    await expect(list).toHaveAttribute('id', (await img.getAttribute('aria-describedby'))!);
+
+    // The picture, light and dark: routes, land, place names, country and sea names, a scale.
+    for (const src of [await img.getAttribute('src'), await figure.locator('source').getAttribute('srcset')]) {
+      const response = await request.get(src!);
+      expect(response.headers()['content-type']).toContain('image/svg+xml');
+      const svg = await response.text();
+      expect(svg).toContain(`<title id="route-map-${routeIds.join('--')}-title">${title}</title>`);
+      expect(svg).toContain('Caspian Pipeline Consortium (CPC) pipeline: by pipeline from Tengiz oil field (Kazakhstan) through Atyrau (Kazakhstan) and Kropotkin (Russia) to Novorossiysk (Russia).');
+      expect(svg.match(/<path class="route-line"/g)).toHaveLength(routes.length);
+      expect(svg.match(/<path class="land"/g)).toHaveLength(1);
+      for (const name of placeNames) expect(svg).toContain(`>${name}</text>`);
+      for (const country of cpcCountries) expect(svg).toContain(`>${country.toUpperCase()}</text>`);
+      for (const sea of seas) expect(svg.replace(/<\/tspan><tspan [^>]*>/g, ' ')).toMatch(new RegExp(`>(<tspan [^>]*>)?${sea}<`));
+      expect(svg).toMatch(/<g class="scale">.*km<\/text>/);
+    }
+
     await expect(figure.locator('.key')).toContainText('Pipeline');
     await expect(figure.locator('.key')).toContainText('Shipping');
     await expect(figure.locator('.key')).toContainText('Rail');
     await expect(figure.locator('.note')).toHaveText('The interactive map needs JavaScript: this is a picture of the same routes.');
     await expect(figure.locator('.leaflet-map')).toHaveCount(0);
-    await expect(figure.locator('.chooser')).toBeHidden();
+    await expect(figure.locator('.chooser')).toHaveCount(0);
+    await expect(figure.locator('.instructions')).toBeHidden();
 
-    const rows = figure.locator('table tbody tr');
-    await expect(rows).toHaveCount(routes.length);
+    const items = list.locator(':scope > li');
+    await expect(items).toHaveCount(routes.length);
     for (const [index, route] of routes.entries()) {
-      await expect(rows.nth(index).locator('th .route-name')).toHaveText(route.data.name);
-      await expect(rows.nth(index).locator('td ol li')).toHaveText(route.data.waypoints.map((w) => new RegExp(`^${places.get(w.place)!.name} `)));
+      await expect(items.nth(index).locator('.route-name')).toHaveText(route.data.name);
+      await expect(items.nth(index).locator('ol.waypoints li')).toHaveText(route.data.waypoints.map((w) => new RegExp(`^${places.get(w.place)!.name} `)));
     }
-    await expect(rows.nth(1).locator('td').first()).toHaveText('Rail; shipping from Aktau to Baku');
+    await expect(items.nth(1).locator('.route-runs')).toHaveText('Rail; shipping from Aktau to Baku');
     await expect(figure.locator('figcaption')).toHaveText('The Caspian Pipeline Consortium handles most exports of Kazakh oil and gas.');
+  });
+
+  test('on a 390 px phone the routes are a list, one under the other, and the whole map block stays short', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(seedArticleUrl);
+    const figure = page.locator('.article-body figure.route-map');
+    const items = figure.locator('ul.route-list > li');
+    const [a, b] = [(await items.nth(0).boundingBox())!, (await items.nth(1).boundingBox())!];
+    expect(b.y).toBeGreaterThanOrEqual(a.y + a.height);
+    expect(a.width).toBeGreaterThan(300);
+    expect((await figure.boundingBox())!.height).toBeLessThan(1000);
   });
 });

@@ -30,11 +30,16 @@ test.describe('page weight', () => {
     expect(first.article_page_js_bytes_gz).toBeLessThanOrEqual(budgets.article_page_js_bytes_gz);
     // Leaflet is not part of the first load...
     expect(first.article_page_files.join('\n')).not.toMatch(/leaflet/i);
+    // ...nor the map's data.
+    expect(first.article_page_files.join('\n')).not.toMatch(/\/maps\/routes\//);
+    // ...nor the map's data.
+    expect(first.article_page_files.join('\n')).not.toMatch(/\/maps\/routes\//);
 
     // ...but arrives, with its CSS and the basemap, when the reader scrolls to the map.
     const map = await measureMap(page, proxy);
     expect(map.map_files.join('\n')).toMatch(/leaflet-map[^/]*\.js/);
     expect(map.map_files.join('\n')).toContain('/maps/basemap.json');
+    expect(map.map_files.join('\n')).toMatch(/\/maps\/routes\/[^ ]+\.json/);
   });
 
   test('a first search for a quote\'s words, from the header box to the results, fetches within budget', async ({ page }) => {

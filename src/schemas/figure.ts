@@ -41,6 +41,12 @@ export const figureSchema = (reference: Reference) =>
         ])
         .describe('Who the number comes from: { person: id }, { report: name } or { publisher: name }.'),
       article: reference('articles').describe('Id of the article that reports the figure.'),
+      factBox: z
+        .enum(['aside', 'listed'])
+        .default('aside')
+        .describe(
+          "Where its <FactBox> shows it. aside: in a box beside the text, for a figure that adds to the sentence (a note of ours, a source or a date the sentence does not give); listed: the sentence already says it, so it is listed with the article's figures at the end instead of repeating it.",
+        ),
       topics: z.array(reference('topics')).min(1).describe('Ids of the topics the figure belongs to.'),
       newsroom: z
         .object({

@@ -177,6 +177,13 @@ describe('people, topics and figures', () => {
     expect(issues(schemas.figures, { ...figure, source: { person: 'temur-umarov' } })).toEqual([]);
     expect(issues(schemas.figures, { ...figure, source: { rumour: 'x' } })).not.toEqual([]);
   });
+
+  it('shows a figure beside the text unless its file says its sentence says it already (factBox: listed)', () => {
+    const figure = fixtures.figure({ source: { publisher: 'DW' }, article: 'a', topics: ['t'] });
+    expect((schemas.figures.parse(figure) as { factBox: string }).factBox).toBe('aside');
+    expect((schemas.figures.parse({ ...figure, factBox: 'listed' }) as { factBox: string }).factBox).toBe('listed');
+    expect(issues(schemas.figures, { ...figure, factBox: 'margin' })).toEqual(['factBox: Invalid option: expected one of "aside"|"listed"']);
+  });
 });
 
 describe('places and routes', () => {

@@ -5,24 +5,14 @@
  * textContent, never as HTML strings, because Leaflet writes strings into innerHTML.
  */
 import L from 'leaflet';
-import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 // As a URL, not a plain import: Astro would hoist a plain CSS import into every page that has a map, and the
 // first paint would carry Leaflet's CSS. The link is added when the map is drawn.
 import leafletCss from './leaflet.css?url';
-import type { Bounds, PlaceProperties, RouteProperties } from '@/lib/map/geo';
 import type { LabelSide } from '@/lib/map/map-svg';
-import type { TileLayerConfig } from '@/lib/map/tiles';
+import type { MapData, PlaceDetail, RouteDetail } from '@/lib/map/route-map';
 
-/** What RouteMap.astro writes into data-map. */
-export interface MapData {
-  routes: FeatureCollection<LineString, RouteProperties>;
-  legs: FeatureCollection<LineString, RouteProperties>;
-  places: FeatureCollection<Point, PlaceProperties>;
-  labelSides: Record<string, LabelSide>;
-  bounds: Bounds;
-  basemap: string;
-  tiles?: TileLayerConfig | undefined;
-}
+export type { MapData };
 
 export interface RouteMapController {
   /** Marks one route as selected (or none). */
@@ -131,6 +121,18 @@ export async function drawRouteMap(canvas: HTMLElement, data: MapData, options: 
       .addTo(map);
   }
 
+  // Country and sea names, where the picture put them; text only, never a target.
+  for (const area of data.areas) {
+    const name = document.createElement('span');
+    name.textContent = area.lines.join('\n');
+    L.marker([area.lat, area.lon], {
+      icon: L.divIcon({ html: name, className: `area-label area-label--${area.kind}`, iconSize: [0, 0] }),
+      interactive: false,
+      keyboard: false,
+    }).addTo(map);
+  }
+  L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+
   // Now that the labels are drawn, make room for any that stick out of the frame, and keep that room for later
   // fits. Snapping to a quarter zoom level moves things a little, so look again, a few times at most.
   for (let pass = 0; pass < 3; pass++) {
@@ -143,7 +145,12 @@ export async function drawRouteMap(canvas: HTMLElement, data: MapData, options: 
     map.fitBounds(routesBounds, { ...fitPadding, animate: false });
   }
   map.setMinZoom(Math.max(1, Math.floor(map.getZoom()) - 1));
-  new ShowAll(fitAll).addTo(map);
+  // "Show all routes" is offered only when some route is out of view: a control that does nothing is noise.
+  const showAll = new ShowAll(fitAll);
+  showAll.addTo(map);
+  const offerShowAll = () => showAll.show(!map.getBounds().contains(routesBounds));
+  map.on('moveend zoomend', offerShowAll);
+  offerShowAll();
 
   const elementsOf = (group: L.GeoJSON, route: string) =>
     group.getLayers().filter((layer) => (layer as L.Polyline).feature?.properties?.route === route) as L.Polyline[];
@@ -214,6 +221,11 @@ async function fetchBasemap(url: string): Promise<Basemap> {
 /** A control that fits the map to every route again: a real <button>, labelled in words. */
 class ShowAll extends L.Control {
   readonly fit: () => void;
+  #wrap: HTMLElement | undefined;
+
+  show(visible: boolean) {
+    if (this.#wrap) this.#wrap.hidden = !visible;
+  }
 
   constructor(fit: () => void) {
     super({ position: 'topright' });
@@ -222,6 +234,7 @@ class ShowAll extends L.Control {
 
   override onAdd(): HTMLElement {
     const wrap = L.DomUtil.create('div', 'leaflet-bar route-map-reset');
+    this.#wrap = wrap;
     const button = L.DomUtil.create('button', '', wrap);
     button.type = 'button';
     button.textContent = 'Show all routes';
@@ -229,4 +242,130 @@ class ShowAll extends L.Control {
     L.DomEvent.on(button, 'click', this.fit);
     return wrap;
   }
+}
+
+/**
+ * Turns a <route-map> into the interactive map: fetches its data file, draws the map over the picture, and adds the
+ * route buttons and the panel that tells what the site knows about a route or place. Called by
+ * route-map-element.ts when the map nears the viewport. Returns how to take it down again.
+ */
+export async function mountRouteMap(element: HTMLElement): Promise<() => void> {
+  const canvas = element.querySelector<HTMLElement>('.canvas');
+  const source = element.dataset['src'];
+  if (!canvas || !source) return () => {};
+  const response = await fetch(source);
+  if (!response.ok) throw new Error(`Map data ${source}: HTTP ${response.status}`);
+  const data = (await response.json()) as MapData;
+  const figureId = element.closest('figure')?.id ?? '';
+  // The interactive map keeps the picture's proportions. Set through CSSOM: a style attribute in the HTML would
+  // need 'unsafe-inline' under the site's CSP.
+  if (canvas.dataset['aspect']) canvas.style.aspectRatio = canvas.dataset['aspect'];
+  const panel = element.querySelector<HTMLElement>('.panel');
+  const buttons: HTMLButtonElement[] = [];
+  const select = (selection: { route: string } | { place: string }) => {
+    const detail =
+      'route' in selection
+        ? data.details.routes.find((r) => r.route === selection.route)
+        : data.details.places.find((p) => p.place === selection.place);
+    if (!panel || !detail) return;
+    panel.replaceChildren('route' in detail ? routeDetail(detail) : placeDetail(detail));
+    panel.hidden = false;
+    for (const button of buttons) button.setAttribute('aria-pressed', String('route' in selection && button.dataset['route'] === selection.route));
+    controller.highlight('route' in selection ? selection.route : undefined);
+  };
+  const controller = await drawRouteMap(canvas, data, {
+    label: element.dataset['label'] ?? 'Interactive map',
+    describedBy: [`${figureId}-desc`, `${figureId}-keys`],
+    onSelect: select,
+  });
+
+  element.querySelector<HTMLElement>('.instructions')?.removeAttribute('hidden');
+  // The route buttons: what a click on a line does, for the keyboard and for lines too thin to tap.
+  const chooser = el('div', 'chooser');
+  const label = el('p', 'chooser-label', 'Read about a route:');
+  const list = document.createElement('ul');
+  for (const route of data.details.routes) {
+    const button = el('button', '', route.name) as HTMLButtonElement;
+    button.type = 'button';
+    button.dataset['route'] = route.route;
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', () => {
+      select({ route: route.route });
+      controller.showRoute(route.route);
+    });
+    buttons.push(button);
+    list.append(listItem(button));
+  }
+  chooser.append(label, list);
+  (panel ?? canvas).before(chooser);
+  return () => {
+    controller.remove();
+    chooser.remove();
+  };
+}
+
+function el(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const listItem = (child: Node) => {
+  const li = document.createElement('li');
+  li.append(child);
+  return li;
+};
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/** Text this site wrote itself, labelled as NewsroomText.astro labels it. */
+function newsroomText(text: string): HTMLElement {
+  const p = el('p', 'newsroom-text');
+  p.append(el('span', 'newsroom-label', 'Newsroom'), ` ${text}`);
+  return p;
+}
+
+function routeDetail(route: RouteDetail): HTMLElement {
+  const detail = el('div', 'detail');
+  detail.append(el('p', 'detail-name', route.name));
+  if (route.operator) detail.append(el('p', 'muted', `Operator: ${route.operator}`));
+  detail.append(newsroomText(route.newsroom));
+  for (const said of route.reported) {
+    const quote = document.createElement('blockquote');
+    quote.cite = said.href;
+    const footer = document.createElement('footer');
+    footer.append('From ', link(said.href, said.title), ` (${said.publisher})`);
+    quote.append(el('p', '', said.text), footer);
+    detail.append(quote);
+  }
+  if (route.figures.length) {
+    const figures = el('p', '', 'Figures: ');
+    route.figures.forEach((figure, index) => {
+      if (index > 0) figures.append('; ');
+      figures.append(link(figure.href, `${figure.value}: ${figure.measures}`));
+    });
+    detail.append(figures);
+  }
+  if (route.topics.length) {
+    const topics = el('p', '', 'Topics: ');
+    route.topics.forEach((topic, index) => {
+      if (index > 0) topics.append(', ');
+      topics.append(link(topic.href, topic.name));
+    });
+    detail.append(topics);
+  }
+  return detail;
+}
+
+function placeDetail(place: PlaceDetail): HTMLElement {
+  const detail = el('div', 'detail');
+  detail.append(el('p', 'detail-name', place.name), el('p', 'muted', place.about));
+  if (place.newsroom) detail.append(newsroomText(place.newsroom));
+  return detail;
 }

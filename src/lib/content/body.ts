@@ -6,7 +6,8 @@
  * journalism, render as nothing (their data is in the API's figures and routes, their place in the MDX source).
  *
  * Text and attribute values are escaped as Astro escapes them (&amp; &lt; &gt; &#39; &quot;), so the HTML is the
- * article page's byte for byte and src/lib/outputs/html-text.ts reads it.
+ * article page's byte for byte but for the quotes (their words are links here, prose with a mark on the page) and
+ * src/lib/outputs/html-text.ts reads it.
  */
 import GithubSlugger from 'github-slugger';
 import { mdxToHast } from 'satteri';
@@ -115,7 +116,9 @@ const components: Record<MdxComponentName, (node: BodyNode, context: Context) =>
       throw new Error(`<Quote id="${quote.id}" part={${part}}>: the quote has ${segments.length} segment(s).`);
     }
     if (context.mode === 'paragraph' && quote.id === context.marked) return `<mark class="this-quote">${escape(words)}</mark>`;
-    // As mdx/Quote.astro writes it; only the first segment carries the anchor, and only in the article.
+    // The article's anchor on the first segment, as mdx/Quote.astro writes it. The API's HTML keeps each quote's words
+    // as the link to its page, for sites that republish it; the article page sets them as prose with a small mark
+    // after them instead (issue 17), which is the one way its HTML differs from this.
     const id = context.mode === 'article' && part === 1 ? ` id="${escape(quoteAnchor(quote.id))}"` : '';
     const speaker = context.entries.person(quote.data.speaker.id);
     return (

@@ -6,6 +6,7 @@
  */
 import type { Position } from 'geojson';
 import type { Basemap } from './basemap';
+import type { AreaLabel } from './area-labels';
 import { boundsOf, padBounds, routePlaces, routeRuns, type Bounds, type MapPlace, type MapRoute } from './geo';
 
 export interface MapView {
@@ -17,9 +18,9 @@ export interface MapView {
   project: (position: Position) => [number, number];
 }
 
-/** The view that fits the routes' places, with a margin, in an aspect between 2:1 and 5:4. */
-export function fitView(routes: readonly MapRoute[], width = 640): MapView {
-  const padded = padBounds(boundsOf(routePlaces(routes)), 0.2, 1.5);
+/** The view that fits the routes' places, with a margin (`pad`, a fraction of their spread), in an aspect between 2:1 and 5:4. */
+export function fitView(routes: readonly MapRoute[], width = 640, pad = 0.2): MapView {
+  const padded = padBounds(boundsOf(routePlaces(routes)), pad, 1.5);
   const middle = (padded.north + padded.south) / 2;
   const k = Math.cos((middle * Math.PI) / 180);
   let lonSpan = padded.east - padded.west;
@@ -124,10 +125,16 @@ export interface RouteMapSvgInput {
   labelRoom?: number;
   /** The labels as `placeLabels` placed them for these routes, view and `labelRoom`, when the caller has them already. */
   labels?: readonly PlacedLabel[];
+  /** Names of countries and seas (area-labels.ts), drawn under the routes. */
+  areas?: readonly AreaLabel[];
+  /** Draws a scale bar in kilometres in the lower left corner. */
+  scale?: boolean;
+  /** A stylesheet for the picture when it is a file of its own (an <img>), where the page's CSS does not reach. */
+  style?: string;
 }
 
 /** The SVG markup of a route map. Every text is escaped here, as the markup is written into the page as it is. */
-export function routeMapSvg({ routes, view, basemap, id, title, description, fontSize = 13, labelRoom = fontSize, labels: placed }: RouteMapSvgInput): string {
+export function routeMapSvg({ routes, view, basemap, id, title, description, fontSize = 13, labelRoom = fontSize, labels: placed, areas = [], scale = false, style }: RouteMapSvgInput): string {
   const line = (points: readonly Position[]) => pathOf(points.map(view.project));
   const { land, borders } = basemapPaths(basemap, view);
   const labels = placed ?? placeLabels(routePlaces(routes), view, labelRoom, routes);
@@ -147,9 +154,19 @@ export function routeMapSvg({ routes, view, basemap, id, title, description, fon
     })}>`,
     `<title id="${escape(id)}-title">${escape(title)}</title>`,
     `<desc id="${escape(id)}-desc">${escape(description)}</desc>`,
+    style && `<style>${style}</style>`,
     `<rect class="water" width="${view.width}" height="${view.height}"/>`,
     land && `<path class="land" fill-rule="evenodd" d="${land}"/>`,
     borders && `<path class="borders" d="${borders}"/>`,
+    areas.length > 0 && `<g class="areas" font-size="${fontSize}">`,
+    ...areas.map((area) => {
+      const text = (line: string) => escape(area.kind === 'country' ? line.toUpperCase() : line);
+      const at = { class: `area area--${area.kind}`, x: round(area.x), 'text-anchor': 'middle', 'dominant-baseline': 'central' };
+      if (area.lines.length === 1) return `<text ${attrs({ ...at, y: round(area.y) })}>${text(area.lines[0]!)}</text>`;
+      // Two lines a line-height apart, centred on the point: em units, so they follow the size the CSS sets.
+      return `<text ${attrs({ ...at, y: round(area.y) })}>${area.lines.map((line, i) => `<tspan ${attrs({ x: round(area.x), dy: i === 0 ? `${-0.6 * (area.lines.length - 1)}em` : '1.2em' })}>${text(line)}</tspan>`).join('')}</text>`;
+    }),
+    areas.length > 0 && '</g>',
     '<g class="routes">',
     ...routes.map((route) =>
       [
@@ -171,10 +188,34 @@ export function routeMapSvg({ routes, view, basemap, id, title, description, fon
         `<text ${labelAt(label)}>${escape(label.place.name)}</text></g>`,
     ),
     '</g>',
+    scale && scaleBar(view),
     '</svg>',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** A round distance that takes about a fifth of the picture's width, as a bar with its length in km. */
+export function scaleBar(view: MapView): string {
+  const { km, length } = scaleLength(view);
+  const [x, y] = [12, view.height - 14];
+  return (
+    `<g class="scale">` +
+    `<path ${attrs({ class: 'scale-bar', d: `M${x} ${y - 5}V${y}H${round(x + length)}V${y - 5}` })}/>` +
+    `<text ${attrs({ x: round(x + length + 6), y, 'dominant-baseline': 'central' })}>${km.toLocaleString('en-GB')} km</text></g>`
+  );
+}
+
+/** How many kilometres a scale bar stands for and how long it is, at the middle latitude of the view. */
+export function scaleLength(view: MapView, fraction = 0.2): { km: number; length: number } {
+  const lat = (view.bounds.north + view.bounds.south) / 2;
+  const lon = (view.bounds.west + view.bounds.east) / 2;
+  const unitsPerDegree = view.project([lon + 1, lat])[0] - view.project([lon, lat])[0];
+  const unitsPerKm = unitsPerDegree / (111.32 * Math.cos((lat * Math.PI) / 180));
+  const wanted = (view.width * fraction) / unitsPerKm;
+  const magnitude = 10 ** Math.floor(Math.log10(wanted));
+  const km = [5, 2, 1].map((step) => step * magnitude).find((step) => step <= wanted) ?? magnitude;
+  return { km, length: km * unitsPerKm };
 }
 
 /** Projected points as path data: "M x y L x y ...", to a tenth of a unit. */

@@ -111,3 +111,6 @@ export function quoteTally(quotes: readonly { data: { kind: QuoteKind } }[]): st
     .filter(Boolean)
     .join(' and ');
 }
+
+/** The accessible name of the mark after a quote in an article that leads to the quote's own page. */
+export const quoteLinkLabel = (speakerName: string) => `This quote's own page (${speakerName})`;

@@ -34,8 +34,10 @@ export interface SearchState {
  * the browser chew through the whole index.
  */
 export const maxQueryLength = 200;
-/** The query parameter the target page reads to highlight the words searched for (Pagefind's highlight script). */
-export const highlightParam = 'pagefind-highlight';
+// In a module of its own, so that every article page's highlight script (SearchHighlight.astro) carries this
+// constant and not the search page's query code with it (issue 13's byte budget).
+import { highlightParam } from './highlight-param';
+export { highlightParam };
 
 const searchTypeSet = new Set<string>(searchTypes);
 const filterValueLength = 200;

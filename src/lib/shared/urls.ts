@@ -78,3 +78,16 @@ export const apiSchemaUrl = (name: string) => api('schemas', `${name}.schema.jso
 
 /** The country shapes the interactive route maps draw, built from Natural Earth by src/pages/maps/basemap.json.ts. */
 export const basemapUrl = () => `${base}/maps/basemap.json`;
+
+/**
+ * A route map's files (src/pages/maps/routes/): its picture, light or dark, and the interactive map's data, named
+ * after the routes it shows (src/lib/map/route-map.ts `routeMapKey`).
+ */
+export const routeMapFileUrl = (key: string, file: 'svg' | 'dark.svg' | 'json') => `${base}/maps/routes/${encodeURIComponent(key)}.${file}`;
+/** The locator map drawn as an article's lead visual when its own photo cannot be shown, light or dark. */
+export const articleLocatorUrl = (id: string, scheme: 'light' | 'dark' = 'light') =>
+  `${base}/maps/articles/${id.split('/').map(encodeURIComponent).join('/')}${scheme === 'dark' ? '.dark' : ''}.svg`;
+/** An article's share card (og:image), drawn at build from its headline and credits. */
+export const articleCardUrl = (id: string) => `${base}/cards/articles/${id.split('/').map(encodeURIComponent).join('/')}.png`;
+/** A quote page's share card: the quote and its speaker. */
+export const quoteCardUrl = (id: string) => `${base}/cards/quotes/${encodeURIComponent(id)}.png`;

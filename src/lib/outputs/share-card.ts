@@ -1,0 +1,164 @@
+/**
+ * Share cards: the og:image of every article and quote page (issue 17), drawn at build from the content with sharp
+ * (Astro's own image dependency) and no other service. Text is set by Pango from a font file this project installs
+ * (Source Serif 4, @expo-google-fonts/source-serif-4, SIL Open Font License), never a system font, so a card looks
+ * the same on every machine. Each card is cached under the digest of what it shows (and of this module's design
+ * version), so a publish draws only the cards whose text changed.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Article, Quote, Site } from '../content';
+import { roleLabel } from '../rules/people';
+import { quoteKindLabels } from '../rules/quotes';
+import { quoted } from '../rules/typography';
+import { formatDate } from '../shared/dates';
+import { publishedHere, siteName } from '../shared/site';
+import { shareCardSize } from '../shared/share-card-size';
+import { quoteText } from '../../schemas/quote';
+
+/** Raise when the drawing changes, so cached cards are drawn again. */
+const designVersion = 3;
+
+const require = createRequire(import.meta.url);
+const fontDir = path.dirname(require.resolve('@expo-google-fonts/source-serif-4/package.json'));
+const fonts = {
+  regular: { file: path.join(fontDir, '400Regular/SourceSerif4_400Regular.ttf'), name: 'Source Serif 4' },
+  semibold: { file: path.join(fontDir, '600SemiBold/SourceSerif4_600SemiBold.ttf'), name: 'Source Serif 4 SemiBold' },
+  bold: { file: path.join(fontDir, '700Bold/SourceSerif4_700Bold.ttf'), name: 'Source Serif 4 Bold' },
+};
+
+/** The palette of the site's light scheme (src/styles/tokens.css): a card is an image, seen outside the site. */
+const colours = { bg: '#fdfcfa', text: '#1b1c1e', muted: '#55585e', accent: '#a3260f', rule: '#d9d5cc' };
+
+/** What a card shows, as plain text: the same text always draws the same card. */
+export interface CardContent {
+  /** Small capitals above: the site's name, then e.g. the article's first topic. */
+  kicker: string;
+  /** The headline, or a quote's words (with its quotation marks). */
+  main: string;
+  /** 'headline' sets the main text bold; 'quote' a little lighter, with a large opening mark. */
+  style: 'headline' | 'quote';
+  /** Lines under it: byline and publisher, or speaker and role. */
+  lines: string[];
+}
+
+export const cardDigest = (content: CardContent) =>
+  createHash('sha256').update(JSON.stringify({ designVersion, content })).digest('hex').slice(0, 32);
+
+/** Where drawn cards are kept between builds, like Astro's own caches; SHARE_CARD_CACHE moves it. */
+const cacheDir = () => path.resolve(process.env['SHARE_CARD_CACHE'] ?? 'node_modules/.astro/share-cards');
+
+/** The card as PNG: from the cache when a card with the same digest was drawn before, else drawn and kept. */
+export async function shareCard(content: CardContent): Promise<Buffer> {
+  const file = path.join(cacheDir(), `${cardDigest(content)}.png`);
+  try {
+    return await fs.promises.readFile(file);
+  } catch {
+    const png = await drawCard(content);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    // Written under a temporary name and moved, so a build that stops halfway leaves no half-written card.
+    const partial = `${file}.${process.pid}.tmp`;
+    await fs.promises.writeFile(partial, png);
+    await fs.promises.rename(partial, file);
+    return png;
+  }
+}
+
+/** Pango markup escapes: the text is the journalism's, never markup. */
+const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+interface TextBlock {
+  input: Buffer;
+  width: number;
+  height: number;
+}
+
+/** A block of text set in one face at `size` px, wrapped to `width`; set smaller, down to `min`, until it fits `maxHeight`. */
+async function text(content: string, face: keyof typeof fonts, size: number, colour: string, width: number, maxHeight: number, min = size): Promise<TextBlock> {
+  for (let px = size; ; px = Math.max(min, Math.round(px * 0.9))) {
+    const { data, info } = await sharp({
+      text: {
+        text: `<span foreground="${colour}">${escape(content)}</span>`,
+        font: `${fonts[face].name} ${px}`,
+        fontfile: fonts[face].file,
+        dpi: 72,
+        width,
+        rgba: true,
+        wrap: 'word',
+        spacing: Math.round(px * 0.04),
+      },
+    })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    if (info.height <= maxHeight || px === min) return { input: data, width: info.width, height: Math.min(info.height, maxHeight) };
+  }
+}
+
+async function drawCard(content: CardContent): Promise<Buffer> {
+  const { width, height } = shareCardSize;
+  const margin = 64;
+  const inner = width - 2 * margin;
+  const kicker = await text(content.kicker.toUpperCase(), 'semibold', 26, colours.accent, inner, 40);
+  const lines = await Promise.all(content.lines.map((line, index) => text(line, index === 0 ? 'semibold' : 'regular', 28, index === 0 ? colours.text : colours.muted, inner, 80, 22)));
+  const linesHeight = lines.reduce((sum, line) => sum + line.height + 8, 0);
+  const top = margin + 12 + kicker.height + 28;
+  const bottom = height - margin - linesHeight - 28;
+  const main =
+    content.style === 'headline'
+      ? await text(content.main, 'bold', 72, colours.text, inner, bottom - top, 36)
+      : await text(content.main, 'semibold', 56, colours.text, inner - 40, bottom - top, 28);
+
+  const background = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+      `<rect width="${width}" height="${height}" fill="${colours.bg}"/>` +
+      `<rect width="${width}" height="12" fill="${colours.accent}"/>` +
+      (content.style === 'quote' ? `<rect x="${margin}" y="${top}" width="6" height="${main.height}" fill="${colours.accent}"/>` : '') +
+      `<rect x="${margin}" y="${height - margin - linesHeight - 14}" width="${inner}" height="2" fill="${colours.rule}"/>` +
+      `</svg>`,
+  );
+  let y = height - margin - linesHeight + 4;
+  const placed = lines.map((line) => {
+    const at = { input: line.input, left: margin, top: y };
+    y += line.height + 8;
+    return at;
+  });
+  return sharp(background)
+    .composite([
+      { input: kicker.input, left: margin, top: margin + 12 },
+      { input: main.input, left: content.style === 'quote' ? margin + 34 : margin, top },
+      ...placed,
+    ])
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer();
+}
+
+/** An article's card: its first topic, headline, authors and who first published it, when. */
+export function articleCardContent(site: Site, article: Article): CardContent {
+  const { data } = article;
+  const topic = data.topics[0] ? site.topic(data.topics[0].id).data.name : undefined;
+  const authors = data.authors.map((ref) => site.person(ref.id).data.name);
+  const publisher = publishedHere(data.source.publisher) ? siteName : data.source.publisher;
+  return {
+    kicker: [siteName, topic].filter(Boolean).join(' · '),
+    main: data.title,
+    style: 'headline',
+    lines: [`By ${authors.join(' and ')}`, `First published by ${publisher}, ${formatDate(data.published)}`],
+  };
+}
+
+/** A quote page's card: the words (quoted, or marked as reported speech), the speaker and role, the article. */
+export function quoteCardContent(site: Site, quote: Quote): CardContent {
+  const { data } = quote;
+  const speaker = site.person(data.speaker.id);
+  const article = site.article(data.article.id);
+  const words = quoteText(data.text);
+  return {
+    kicker: `${siteName} · ${quoteKindLabels[data.kind].long}`,
+    main: data.kind === 'reported' ? words : quoted(words),
+    style: 'quote',
+    lines: [`${speaker.data.name}, ${roleLabel(data.role)}`, `In ${quoted(article.data.title)}, ${article.data.source.publisher}, ${formatDate(article.data.published)}`],
+  };
+}

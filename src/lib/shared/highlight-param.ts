@@ -1,0 +1,2 @@
+/** The query parameter the target page reads to highlight the words searched for (Pagefind's highlight script). */
+export const highlightParam = 'pagefind-highlight';
