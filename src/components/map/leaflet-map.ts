@@ -145,6 +145,28 @@ export async function drawRouteMap(canvas: HTMLElement, data: MapData, options: 
     map.fitBounds(routesBounds, { ...fitPadding, animate: false });
   }
   map.setMinZoom(Math.max(1, Math.floor(map.getZoom()) - 1));
+  // The picture placed the country and sea names for its own size; at other sizes and zooms, a name that would sit
+  // under a place's name, a control or the frame's edge is left out until there is room for it.
+  const clearNames = () => {
+    const frame = container.getBoundingClientRect();
+    const taken = [...container.querySelectorAll('.place-label, .leaflet-control')].map((el) => el.getBoundingClientRect());
+    for (const name of container.querySelectorAll<HTMLElement>('.area-label')) {
+      name.style.visibility = '';
+      name.style.marginLeft = '';
+      // A name that runs over the side of the frame moves in, as far as it must.
+      let box = name.getBoundingClientRect();
+      const shift = box.right > frame.right - 4 ? frame.right - 4 - box.right : box.left < frame.left + 4 ? frame.left + 4 - box.left : 0;
+      if (shift) {
+        name.style.marginLeft = `${shift}px`;
+        box = name.getBoundingClientRect();
+      }
+      const outside = box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+      const covered = taken.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom);
+      if (outside || covered) name.style.visibility = 'hidden';
+    }
+  };
+  map.on('zoomend moveend', clearNames);
+  clearNames();
   // "Show all routes" is offered only when some route is out of view: a control that does nothing is noise.
   const showAll = new ShowAll(fitAll);
   showAll.addTo(map);

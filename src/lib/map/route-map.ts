@@ -166,12 +166,19 @@ export function routeMapModel(site: Site, routeIds: readonly string[]): RouteMap
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Every list of routes an article's <RouteMap> draws, once each: the files src/pages/maps/routes/ writes. */
+/**
+ * Every list of routes a page draws with <RouteMap>, once each: the files src/pages/maps/routes/ writes. Articles
+ * draw the lists their MDX names; topic pages the routes filed under the topic (src/pages/topics/[id].astro).
+ */
 export function routeMapsInSite(site: Site): string[][] {
   const seen = new Map<string, string[]>();
+  const add = (ids: string[]) => {
+    if (ids.length) seen.set(routeMapKey(ids), ids);
+  };
   for (const article of site.articles) {
-    for (const use of site.usesIn(article)) if (use.component === 'RouteMap' && use.ids.length) seen.set(routeMapKey(use.ids), use.ids);
+    for (const use of site.usesIn(article)) if (use.component === 'RouteMap') add(use.ids);
   }
+  for (const topic of site.topics) add(site.topicItems(topic.id).routes.map((route) => route.id));
   return [...seen.values()];
 }
 
