@@ -187,6 +187,21 @@ test.describe('the seed article page', () => {
     }
     await expect(page.locator('.article-body aside.fact-box')).toHaveCount(figures.filter((f) => f.data.factBox !== 'listed').length);
   });
+
+  test('names each person in it with the role they hold now, "Former" where the content says it ended', async ({ page }) => {
+    type Role = { title: string; organisation: string; place?: string; newsroom?: { until?: Date } };
+    const people = readEntries<{ name: string; roles: Role[] }>('people');
+    const listed = page.locator('section[aria-labelledby="people-heading"] li');
+    expect(await listed.count()).toBeGreaterThan(0);
+    for (const item of await listed.all()) {
+      const href = await item.getByRole('link').getAttribute('href');
+      const person = people.find(({ id }) => href === `/people/${id}/`)!;
+      const role = person.data.roles[0]!;
+      const label = [role.title, role.organisation, role.place].filter(Boolean).join(', ');
+      const ended = role.newsroom?.until !== undefined && new Date(role.newsroom.until).getTime() <= Date.now();
+      await expect(item.locator('.muted')).toHaveText(ended ? `Former ${label}` : label);
+    }
+  });
 });
 
 test('the home page lists the article, newest first, linking to its page', async ({ page }) => {
