@@ -123,7 +123,14 @@ test.describe('articles are NewsArticles with headline, dates, authors, publishe
 });
 
 test.describe('person pages are a Person with name and page, and a breadcrumb trail', () => {
-  const people = new Map(readEntries<{ name: string }>('people').map((p) => [p.id, p.data.name]));
+  type Role = { title: string; newsroom?: { until?: Date } };
+  const entries = new Map(readEntries<{ name: string; roles: Role[] }>('people').map((p) => [p.id, p.data]));
+  const people = new Map([...entries].map(([id, data]) => [id, data.name]));
+  /** The job a person's page states: their latest role's title, none once the content says it ended. */
+  const jobTitle = (id: string) => {
+    const role = entries.get(id)!.roles[0]!;
+    return role.newsroom?.until !== undefined && new Date(role.newsroom.until).getTime() <= Date.now() ? undefined : role.title;
+  };
   test('one page for each', () => {
     expect(personPages.length).toBe(people.size);
   });
@@ -132,7 +139,9 @@ test.describe('person pages are a Person with name and page, and a breadcrumb tr
       await page.goto(pagePath, { waitUntil: 'domcontentloaded' });
       const things = await structuredData(page);
       const [person] = ofType(things, 'Person');
-      expect(person, pagePath).toMatchObject({ name: people.get(pagePath.split('/')[2]!), jobTitle: expect.any(String) });
+      const id = pagePath.split('/')[2]!;
+      expect(person, pagePath).toMatchObject({ name: people.get(id) });
+      expect(person!['jobTitle'], pagePath).toBe(jobTitle(id));
       expect(pathOf(person!['url'])).toBe(pagePath);
       await expectBreadcrumbs(request, things, pagePath);
     });
@@ -157,7 +166,14 @@ test.describe('topic pages are a CollectionPage, with a breadcrumb trail', () =>
 
 test.describe('quote pages are a Quotation of the words as filed, by its speaker, with a breadcrumb trail', () => {
   const quotes = new Map(readEntries<{ text: string | string[]; speaker: string }>('quotes').map((q) => [q.id, q.data]));
-  const people = new Map(readEntries<{ name: string }>('people').map((p) => [p.id, p.data.name]));
+  type Role = { title: string; newsroom?: { until?: Date } };
+  const entries = new Map(readEntries<{ name: string; roles: Role[] }>('people').map((p) => [p.id, p.data]));
+  const people = new Map([...entries].map(([id, data]) => [id, data.name]));
+  /** The job a person's page states: their latest role's title, none once the content says it ended. */
+  const jobTitle = (id: string) => {
+    const role = entries.get(id)!.roles[0]!;
+    return role.newsroom?.until !== undefined && new Date(role.newsroom.until).getTime() <= Date.now() ? undefined : role.title;
+  };
   test('one page for each', () => {
     expect(quotePages.length).toBe(quotes.size);
   });

@@ -109,6 +109,23 @@ describe('Person, Quotation and CollectionPage', () => {
     expect(personThing(site.person('jane-doe'), origin)).not.toHaveProperty('sameAs');
   });
 
+  it('state no job for a person whose latest role has ended, and the job until then', () => {
+    const until = new Date('2019-03-20');
+    const former = testSite({
+      people: { p: person('P Q', { roles: [{ ...role('President', 'Kazakhstan'), newsroom: { until: '2019-03-20' } }] }) },
+      topics: { t: topic('T') },
+      articles: { a: article({ published: '2022-01-01', authors: ['p'], topics: ['t'] }) },
+    });
+    const thing = personThing(former.person('p'), origin, new Date('2022-10-25'));
+    expect(thing).toMatchObject({ '@type': 'Person', name: 'P Q' });
+    expect(thing).not.toHaveProperty('jobTitle');
+    expect(thing).not.toHaveProperty('worksFor');
+    expect(personThing(former.person('p'), origin, new Date(until.getTime() - 86_400_000))).toMatchObject({
+      jobTitle: 'President',
+      worksFor: { '@type': 'Organization', name: 'Kazakhstan' },
+    });
+  });
+
   it('attribute a quote to its speaker in their role then, with the date only as precisely as it is known', () => {
     expect(quotation(site, site.quote('sam-split'), origin)).toMatchObject({
       '@type': 'Quotation',

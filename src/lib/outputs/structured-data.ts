@@ -9,7 +9,7 @@
 import { quoted } from '../rules/typography';
 import { quoteText } from '../../schemas/quote';
 import { type Article, type Person, type Quote, type Site, type Topic } from '../content/index';
-import { currentRole } from '../rules/people';
+import { currentRole, roleEnded } from '../rules/people';
 import { lastModified } from '../rules/articles';
 import { isoDate } from '../shared/dates';
 import { siteName } from '../shared/site';
@@ -103,16 +103,18 @@ export const articleBreadcrumbs = (site: Site, article: Article, origin: URL): T
   );
 };
 
-/** A person with their current role and, when known for certain, their Wikidata item. */
-export function personThing(person: Person, origin: URL): Thing {
+/**
+ * A person with the role they hold (none once the content says their latest role ended: `jobTitle` and `worksFor`
+ * state the present) and, when known for certain, their Wikidata item.
+ */
+export function personThing(person: Person, origin: URL, today = new Date()): Thing {
   const { data } = person;
   const role = currentRole(person);
   return {
     '@context': context,
     ...personRef(person, origin),
     description: data.newsroom.description,
-    jobTitle: role.title,
-    worksFor: { '@type': 'Organization', name: role.organisation },
+    ...(roleEnded(role, today) ? {} : { jobTitle: role.title, worksFor: { '@type': 'Organization', name: role.organisation } }),
     ...(data.wikidata ? { sameAs: [`https://www.wikidata.org/wiki/${data.wikidata}`] } : {}),
   };
 }
