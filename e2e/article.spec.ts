@@ -111,7 +111,6 @@ test.describe('the seed article page', () => {
       await expect(anchor, `quote ${id}`).toHaveText(segments[0]!);
       // The words are not a link: the quote's page is one step away, by the mark after its last segment.
       expect(await anchor.evaluate((el) => el.closest('a'))).toBeNull();
-      await expect(anchor).toHaveAttribute('data-speaker', data.speaker);
       const mark = page.locator(`.article-body a[href="/quotes/${id}/"]`);
       await expect(mark).toHaveCount(1);
       await expect(mark).toHaveClass('quote-link');

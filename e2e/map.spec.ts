@@ -272,7 +272,7 @@ test.describe('the route map without JavaScript', () => {
     await expect(figure.locator('.note')).toHaveText('The interactive map needs JavaScript: this is a picture of the same routes.');
     await expect(figure.locator('.leaflet-map')).toHaveCount(0);
     await expect(figure.locator('.chooser')).toHaveCount(0);
-    await expect(figure.locator('.instructions')).toBeHidden();
+    await expect(figure.locator('.instructions')).toHaveCount(0);
 
     const items = list.locator(':scope > li');
     await expect(items).toHaveCount(routes.length);

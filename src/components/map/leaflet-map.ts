@@ -301,7 +301,10 @@ export async function mountRouteMap(element: HTMLElement): Promise<() => void> {
     onSelect: select,
   });
 
-  element.querySelector<HTMLElement>('.instructions')?.removeAttribute('hidden');
+  // One line of help, which the map names as part of its description; only with the map that it is about.
+  const help = el('p', 'instructions', 'Select the map, then drag or use the arrow keys to move it and + or − to zoom.');
+  help.id = `${figureId}-keys`;
+  canvas.after(help);
   // The route buttons: what a click on a line does, for the keyboard and for lines too thin to tap.
   const chooser = el('div', 'chooser');
   const label = el('p', 'chooser-label', 'Read about a route:');
