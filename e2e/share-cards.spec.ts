@@ -40,3 +40,12 @@ for (const page of pages) {
     expect(meta('twitter:image')).toBe(image);
   });
 }
+
+// A quote page shares its article's card: one drawing per article, not one per quote, keeps cold builds in budget.
+for (const quote of readEntries<{ article: string }>('quotes').filter((q) => !drafts.has(q.data.article))) {
+  test(`/quotes/${quote.id}/ is shared with its article's card`, () => {
+    const image = (page: string) =>
+      /<meta property="og:image" content="([^"]*)"/.exec(fs.readFileSync(path.join(distDir, page, 'index.html'), 'utf8'))?.[1];
+    expect(image(`/quotes/${quote.id}/`)).toBe(image(`/articles/${quote.data.article}/`));
+  });
+}

@@ -1,5 +1,5 @@
 /**
- * Share cards: the og:image of every article and quote page (issue 17), drawn at build from the content with sharp
+ * Share cards: the og:image of every article page, which its quote pages share too (issue 17), drawn at build from the content with sharp
  * (Astro's own image dependency) and no other service. Text is set by Pango from a font file this project installs
  * (Source Serif 4, @expo-google-fonts/source-serif-4, SIL Open Font License), never a system font, so a card looks
  * the same on every machine. Each card is cached under the digest of what it shows (and of this module's design
@@ -10,14 +10,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Article, Quote, Site } from '../content';
-import { roleLabel } from '../rules/people';
-import { quoteKindLabels } from '../rules/quotes';
-import { quoted } from '../rules/typography';
+import type { Article, Site } from '../content';
 import { formatDate } from '../shared/dates';
 import { publishedHere, siteName } from '../shared/site';
 import { shareCardSize } from '../shared/share-card-size';
-import { quoteText } from '../../schemas/quote';
 
 /** Raise when the drawing changes, so cached cards are drawn again. */
 const designVersion = 3;
@@ -149,16 +145,3 @@ export function articleCardContent(site: Site, article: Article): CardContent {
   };
 }
 
-/** A quote page's card: the words (quoted, or marked as reported speech), the speaker and role, the article. */
-export function quoteCardContent(site: Site, quote: Quote): CardContent {
-  const { data } = quote;
-  const speaker = site.person(data.speaker.id);
-  const article = site.article(data.article.id);
-  const words = quoteText(data.text);
-  return {
-    kicker: `${siteName} · ${quoteKindLabels[data.kind].long}`,
-    main: data.kind === 'reported' ? words : quoted(words),
-    style: 'quote',
-    lines: [`${speaker.data.name}, ${roleLabel(data.role)}`, `In ${quoted(article.data.title)}, ${article.data.source.publisher}, ${formatDate(article.data.published)}`],
-  };
-}

@@ -89,5 +89,3 @@ export const articleLocatorUrl = (id: string, scheme: 'light' | 'dark' = 'light'
   `${base}/maps/articles/${id.split('/').map(encodeURIComponent).join('/')}${scheme === 'dark' ? '.dark' : ''}.svg`;
 /** An article's share card (og:image), drawn at build from its headline and credits. */
 export const articleCardUrl = (id: string) => `${base}/cards/articles/${id.split('/').map(encodeURIComponent).join('/')}.png`;
-/** A quote page's share card: the quote and its speaker. */
-export const quoteCardUrl = (id: string) => `${base}/cards/quotes/${encodeURIComponent(id)}.png`;
