@@ -2,9 +2,10 @@
  * Builds the Pagefind search index as the last step of `astro build`, so `npm run build` ships a site whose search
  * works (a failed index fails the build, and scripts/build.mjs then keeps the previous dist/).
  *
- * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out). Quotes, people,
- * topics and figures are custom records: the injected route below writes them to a JSON file during the build, this
- * hook adds each to the index and removes the file. See src/lib/outputs/search-records.ts.
+ * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out), and their quotes
+ * and figures are found inside them. People and topics are custom records: the injected route below writes them to a
+ * JSON file during the build, this hook adds each to the index and removes the file. See
+ * src/lib/outputs/search-records.ts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -66,7 +67,7 @@ export default function searchIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
           if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
           logger.info(
-            `Search index: ${pages.page_count} article pages, ${records.length} quotes, people, topics and figures added, ` +
+            `Search index: ${pages.page_count} article pages (with their quotes and figures), ${records.length} people and topics added, ` +
               `in ${Math.round(performance.now() - started)} ms.`,
           );
         } finally {

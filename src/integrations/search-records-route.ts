@@ -1,5 +1,5 @@
 /**
- * Emits the search records of quotes, people, topics and figures at build time, for the search-index integration
+ * Emits the search records of people and topics at build time, for the search-index integration
  * to add to Pagefind's index. Injected by ./search-index.ts, which removes the file from the output afterwards.
  */
 import type { APIRoute } from 'astro';
