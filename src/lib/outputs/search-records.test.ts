@@ -5,7 +5,9 @@ import { testSite } from '@/test-support/site';
 import { decodeEntries } from '@/lib/shared/search-entries';
 import {
   articleSearchData,
+  groupRecords,
   personRecord,
+  recordGroupSize,
   recordDates,
   searchFilterOptions,
   searchRecords,
@@ -198,12 +200,53 @@ describe('topicRecord', () => {
 });
 
 describe('searchRecords', () => {
-  it('holds one record per person and topic, each typed and with a date sort key: quotes and figures are in their articles', () => {
+  it('holds people and topics in records of a few each, typed, with a date sort key: quotes and figures are in their articles', () => {
     const records = searchRecords(site);
-    expect(records).toHaveLength(site.people.length + site.topics.length);
-    expect(records.map((record) => record.filters.type[0]).sort()).toEqual([...Array(5).fill('person'), ...Array(4).fill('topic')].sort());
+    const groups = (count: number) => Math.ceil(count / recordGroupSize);
+    expect(records.map((record) => record.filters.type)).toEqual([
+      ...Array(groups(site.people.length)).fill(['person']),
+      ...Array(groups(site.topics.length)).fill(['topic']),
+    ]);
     for (const record of records) expect(record.sort.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Set(records.map((record) => record.url)).size).toBe(records.length);
+    // Every person and topic is a member of one, linked to its own page.
+    const members = records.flatMap((record) => decodeEntries(record.meta.entries)!.m!.map((member) => member[0]));
+    expect(members).toEqual([...site.people.map((person) => `/people/${person.id}/`), ...site.topics.map((topic) => `/topics/${topic.id}/`)]);
+  });
+});
+
+describe('groupRecords', () => {
+  const dates = recordDates(site);
+  const people = site.people.map((person) => personRecord(person, dates));
+  const topics = site.topics.map((topic) => topicRecord(topic, dates));
+  const url = (group: number) => `/people/?group=${group}`;
+
+  it('puts the members\' words one after another and says how many are each one\'s, with what the result shows', () => {
+    const [group] = groupRecords(people, 'person', url);
+    expect(group!.content).toBe(people.slice(0, recordGroupSize).map((record) => record.content).join(' '));
+    const members = decodeEntries(group!.meta.entries)!.m!;
+    const umarov = people.find((record) => record.url === '/people/temur-umarov/')!;
+    expect(members.find((member) => member[0] === umarov.url)).toEqual([
+      '/people/temur-umarov/',
+      'Temur Umarov',
+      'Analyst, Carnegie Endowment for International Peace, Bishkek',
+      '2022-10-25',
+      umarov.content.split(' ').length,
+    ]);
+    // The counts add up to the record's words, so the last member ends where the content does.
+    expect(members.reduce((sum, member) => sum + member[4], 0)).toBe(group!.content.split(' ').length);
+  });
+
+  it('filters a group of topics by every member\'s name and sorts it by the newest member', () => {
+    const [group] = groupRecords(topics, 'topic', (n) => `/topics/?group=${n}`);
+    expect(group!.filters).toEqual({ type: ['topic'], topic: topics.map((record) => record.meta.title) });
+    expect(group!.sort.date).toBe(topics.map((record) => record.sort.date).sort().at(-1));
+    expect(decodeEntries(group!.meta.entries)!.m!.map((member) => member[2])).toEqual(topics.map((record) => record.meta.description));
+  });
+
+  it('makes a record per recordGroupSize members', () => {
+    const many = Array.from({ length: recordGroupSize * 2 + 1 }, (_, n) => ({ ...people[0]!, url: `/people/p${n}/` }));
+    expect(groupRecords(many, 'person', url).map((group) => decodeEntries(group.meta.entries)!.m!.length)).toEqual([recordGroupSize, recordGroupSize, 1]);
   });
 });
 

@@ -14,7 +14,7 @@ import { currentRole, roleLabel } from '../rules/people';
 import { isoDate } from '../shared/dates';
 import { figureSource, formatFigure } from '../rules/figures';
 import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';
-import { personUrl, topicUrl } from '../shared/urls';
+import { peopleUrl, personUrl, topicsUrl, topicUrl } from '../shared/urls';
 import { encodeEntries, entriesMetaKey, type PageEntries } from '../shared/search-entries';
 
 /**
@@ -113,6 +113,23 @@ export function articleSearchData(site: Site, article: Article): SearchData {
   };
 }
 
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A page's search data as the Pagefind attributes it reads (https://pagefind.app/docs/filtering/): one empty element
+ * per value, because an inline value runs to the end of the attribute, inside `data-pagefind-ignore`, which keeps them
+ * out of the indexed words (Pagefind reads filters, meta and sort even there). The search index adds this to the
+ * article page's HTML as it indexes it (src/integrations/search-index.ts), so readers never download it: the
+ * `entries` meta alone is about 1.8 KB gzipped on the seed article.
+ */
+export function pagefindAttributes({ meta, filters, sort }: SearchData): string {
+  const pairs = (attribute: string, record: Record<string, string | string[]>) =>
+    Object.entries(record).flatMap(([key, values]) =>
+      (Array.isArray(values) ? values : [values]).map((value) => `<span ${attribute}="${escapeAttribute(`${key}:${value}`)}"></span>`),
+    );
+  return `<div hidden data-pagefind-ignore>${[...pairs('data-pagefind-filter', filters), ...pairs('data-pagefind-meta', meta), ...pairs('data-pagefind-sort', sort)].join('')}</div>`;
+}
+
 /** The filters one quote would match as an entry of its own: what the search form's counts count. */
 function quoteFilters(site: Site, quote: Quote): SearchData['filters'] {
   return { type: ['quote'], speaker: [site.person(quote.data.speaker.id).data.name], topic: topicNames(site, quote.data.topics) };
@@ -188,12 +205,57 @@ export function topicRecord(topic: Topic, dates: RecordDates): SearchRecord {
 }
 
 /**
- * Every custom record of the site: people and topics. Articles are indexed from their pages, and their quotes and
- * figures are found inside them (articleSearchData).
+ * How many people or topics one search record holds. Each record costs every first search about 8 bytes of
+ * `pf_meta`, so 538 people and topics at 1,000 articles as records of their own cost 4 to 5 KB; grouped, they cost a
+ * few hundred bytes, and a result's group loads as one fragment of about 1.5 KB (docs/scale.md).
+ */
+export const recordGroupSize = 25;
+
+/**
+ * People or topics as records of `recordGroupSize` each: the members' words one after another, and in the `entries`
+ * meta what the result list shows of each and how many words it has, so the browser can tell which member the
+ * matched words fall in (src/lib/shared/search-entries.ts). Filtered by the type and every member's topic, sorted by
+ * the newest member's date.
+ */
+export function groupRecords(records: SearchRecord[], type: 'person' | 'topic', url: (group: number) => string): SearchRecord[] {
+  const groups: SearchRecord[] = [];
+  for (let start = 0; start < records.length; start += recordGroupSize) {
+    const members = records.slice(start, start + recordGroupSize);
+    const entries: PageEntries = {
+      t: [],
+      a: [],
+      q: [],
+      f: [],
+      m: members.map((record) => [
+        record.url,
+        record.meta.title ?? '',
+        (type === 'person' ? record.meta.role : record.meta.description) ?? '',
+        record.sort.date,
+        record.content.split(/\s+/).filter(Boolean).length,
+      ]),
+    };
+    groups.push({
+      url: url(groups.length + 1),
+      content: members.map((record) => record.content).join(' '),
+      language: searchLanguage,
+      meta: { [entriesMetaKey]: encodeEntries(entries) },
+      filters: { type: [type], topic: [...new Set(members.flatMap((record) => record.filters.topic ?? []))] },
+      sort: { date: members.map((record) => record.sort.date).reduce((a, b) => (b > a ? b : a)) },
+    });
+  }
+  return groups;
+}
+
+/**
+ * Every custom record of the site: people and topics, in groups (groupRecords). Articles are indexed from their
+ * pages, and their quotes and figures are found inside them (articleSearchData).
  */
 export function searchRecords(site: Site): SearchRecord[] {
   const dates = recordDates(site);
-  return [...site.people.map((person) => personRecord(person, dates)), ...site.topics.map((topic) => topicRecord(topic, dates))];
+  return [
+    ...groupRecords(site.people.map((person) => personRecord(person, dates)), 'person', (group) => `${peopleUrl()}?group=${group}`),
+    ...groupRecords(site.topics.map((topic) => topicRecord(topic, dates)), 'topic', (group) => `${topicsUrl()}?group=${group}`),
+  ];
 }
 
 /** One value of a search filter and how many records in the index carry it. */
@@ -213,11 +275,12 @@ export function searchFilterOptions(site: Site): Record<FilterName, FilterOption
     FilterName,
     Map<string, number>
   >;
-  const filterSets = [
+  const filterSets: SearchData['filters'][] = [
     ...site.articles.map((article) => articleFilters(site, article)),
     ...site.quotes.map((quote) => quoteFilters(site, quote)),
     ...site.figures.map((figure) => figureFilters(site, figure)),
-    ...searchRecords(site).map((record) => record.filters),
+    ...site.people.map((): SearchData['filters'] => ({ type: ['person'] })),
+    ...site.topics.map((topic): SearchData['filters'] => ({ type: ['topic'], topic: [topic.data.name] })),
   ];
   for (const filters of filterSets) {
     for (const name of filterNames) {

@@ -144,6 +144,57 @@ describe('pageEntries', () => {
   });
 });
 
+describe('pageEntries of a group record', () => {
+  // Two people in one record, their words one after another.
+  const members = ['Temur Umarov. Analyst, Carnegie Endowment. Analyst based in Bishkek.', 'Roman Vassilenko. Deputy Foreign Minister, Kazakhstan.'];
+  const group = (q: string, type: 'person' | 'topic' = 'person'): PageResultData => {
+    const words = members.join(' ').split(' ');
+    const terms = q.split(/\s+/).map(wordKey).filter(Boolean);
+    const entries: PageEntries = {
+      t: [],
+      a: [],
+      q: [],
+      f: [],
+      m: [
+        ['/people/temur-umarov/', 'Temur Umarov', 'Analyst, Carnegie Endowment', '2022-10-25', members[0]!.split(' ').length],
+        ['/people/roman-vassilenko/', 'Roman Vassilenko', 'Deputy Foreign Minister, Kazakhstan', '2022-10-20', members[1]!.split(' ').length],
+      ],
+    };
+    return {
+      url: '/people/?group=1',
+      excerpt: '',
+      content: words.join(' '),
+      locations: words.flatMap((word, at) => (terms.some((term) => wordKey(word).startsWith(term)) ? [at] : [])),
+      meta: { entries: encodeEntries(entries) },
+      filters: { type: [type] },
+    };
+  };
+
+  it('shows the members the words fall in, each linked to its own page with its role', () => {
+    expect(pageEntries(group('analyst'), criteria('analyst'))).toEqual([
+      {
+        type: 'person',
+        url: '/people/temur-umarov/',
+        excerpt: '',
+        meta: { title: 'Temur Umarov', role: 'Analyst, Carnegie Endowment', date: '2022-10-25' },
+        filters: { type: ['person'] },
+        date: '2022-10-25',
+        hits: 2,
+      },
+    ]);
+    expect(pageEntries(group('Kazakhstan'), criteria('Kazakhstan')).map((entry) => entry.url)).toEqual(['/people/roman-vassilenko/']);
+    // Words of two members find neither: each member is found by its own words, as a record of its own was.
+    expect(pageEntries(group('Bishkek minister'), criteria('Bishkek minister'))).toEqual([]);
+  });
+
+  it('lists every member with no words, none under a speaker filter, and topics by the topic filter', () => {
+    expect(pageEntries(group(''), criteria('')).map((entry) => entry.meta.title)).toEqual(['Temur Umarov', 'Roman Vassilenko']);
+    expect(pageEntries(group(''), criteria('', { speaker: 'Temur Umarov' }))).toEqual([]);
+    const topics = pageEntries(group('', 'topic'), criteria('', { topic: 'Roman Vassilenko' }));
+    expect(topics.map((entry) => [entry.type, entry.meta.title, entry.meta.description])).toEqual([['topic', 'Roman Vassilenko', 'Deputy Foreign Minister, Kazakhstan']]);
+  });
+});
+
 describe('decodeEntries', () => {
   it('reads back what encodeEntries wrote, and nothing from a missing or broken value', () => {
     expect(decodeEntries(encodeEntries(entries))).toEqual(entries);

@@ -28,7 +28,14 @@ export type QuoteTuple = [id: string, kind: string, speaker: string, role: strin
  */
 export type FigureTuple = [id: string, value: string, measures: string, source: string, date: string, precision: string, basis: string, topics: number[], wording: string];
 
-/** Everything an article page's `entries` meta holds. */
+/**
+ * A person or topic in a record of several (people and topics are grouped to keep records few): the link to its
+ * page, its name, its line (a person's current role, a topic's description), its date (ISO) and how many words of
+ * the record's content are its own (the members' words follow one another in the record).
+ */
+export type MemberTuple = [url: string, title: string, line: string, date: string, words: number];
+
+/** Everything a page's `entries` meta holds: an article's quotes and figures, or a group record's members. */
 export interface PageEntries {
   /** The topic names the article, its quotes and its figures are filed under; the others refer to them by index. */
   t: string[];
@@ -36,6 +43,8 @@ export interface PageEntries {
   a: number[];
   q: QuoteTuple[];
   f: FigureTuple[];
+  /** The members of a group record of people or of topics (its type filter says which). */
+  m?: MemberTuple[];
 }
 
 export const encodeEntries = (entries: PageEntries): string => JSON.stringify(entries);
@@ -45,6 +54,7 @@ export function decodeEntries(value: string | undefined): PageEntries | undefine
   if (!value) return undefined;
   try {
     const parsed = JSON.parse(value) as Partial<PageEntries>;
+    if (parsed.m !== undefined && !Array.isArray(parsed.m)) return undefined;
     if (!Array.isArray(parsed.t) || !Array.isArray(parsed.a) || !Array.isArray(parsed.q) || !Array.isArray(parsed.f)) return undefined;
     return parsed as PageEntries;
   } catch {
@@ -174,15 +184,12 @@ export function pageEntries(data: PageResultData, criteria: EntryCriteria): Entr
     return [{ type, url: data.url, excerpt: data.excerpt, meta: data.meta, filters: { type: [type] }, date: data.meta.date ?? '', hits: 0 }];
   }
 
-  const words = (data.content ?? '').split(/\s+/);
-  const page = contentWords(words);
+  const words = (data.content ?? '').split(/\s+/).filter(Boolean);
   const hits = new Set(data.locations ?? []);
   const terms = [...new Set(criteria.q.split(/\s+/).map(wordKey).filter(Boolean))];
   // Only the terms Pagefind matched somewhere on the page count: a term it matched by a stem this check does not
   // recognise must not hide every quote.
   const matchedTerms = terms.filter((term) => [...hits].some((at) => termMatches(term, words[at] ?? '')));
-  const anchor = new Map((data.anchors ?? []).map((found) => [found.id, found.location]));
-  const onTopic = (topics: number[]) => !criteria.topic || topics.some((index) => entries.t[index] === criteria.topic);
   const wanted = (entryType: SearchType) => !criteria.type || criteria.type === entryType;
 
   /** How many matched words a region holds, or `undefined` if it does not match the query. */
@@ -193,6 +200,27 @@ export function pageEntries(data: PageResultData, criteria: EntryCriteria): Entr
     const all = matchedTerms.every((term) => inside.some((at) => termMatches(term, words[at] ?? '')));
     return all ? inside.length : undefined;
   };
+
+  if (entries.m) {
+    // A group record: each member's words follow the one before's. The speaker filter finds no person or topic.
+    if (criteria.speaker || !wanted(type)) return [];
+    let start = 0;
+    const members: (Entry & { order: number })[] = [];
+    entries.m.forEach(([url, title, line, date, count], order) => {
+      const positions = Array.from({ length: count }, (_, k) => start + k);
+      start += count;
+      if (type === 'topic' && criteria.topic && title !== criteria.topic) return;
+      const matched = matching(positions);
+      if (matched === undefined) return;
+      const meta = type === 'person' ? { title, role: line, date } : { title, description: line, date };
+      members.push({ type, url, excerpt: '', meta, filters: { type: [type] }, date, hits: matched, order });
+    });
+    return members.sort((a, b) => b.hits - a.hits || a.order - b.order).map(({ order: _order, ...entry }) => entry);
+  }
+
+  const page = contentWords(words);
+  const anchor = new Map((data.anchors ?? []).map((found) => [found.id, found.location]));
+  const onTopic = (topics: number[]) => !criteria.topic || topics.some((index) => entries.t[index] === criteria.topic);
 
   const found: (Entry & { order: number })[] = [];
   if (wanted('quote')) {
