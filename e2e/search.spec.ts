@@ -42,6 +42,10 @@ test.describe('search', () => {
     const types = () => results(page).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['type']));
     expect(new Set(await types()).size).toBeGreaterThan(1);
 
+    // The list of speakers loads when the reader reaches for it, with everyone quoted.
+    await expect(page.getByLabel('Quotes by').locator('option')).toHaveText(['Anyone']);
+    await page.getByLabel('Quotes by').hover();
+    await expect(page.getByLabel('Quotes by').locator('option')).toHaveCount(new Set(quotes.map((quote) => quote.data.speaker)).size + 1);
     await page.getByLabel('Quotes by').selectOption('Temur Umarov');
     await expect(page).toHaveURL(/speaker=Temur\+Umarov/);
     await expect(status(page)).toContainText(`for ${quoted('Kazakhstan')}, by Temur Umarov`);

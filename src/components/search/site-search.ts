@@ -21,9 +21,10 @@ import {
   searchTypeNames as typeNames,
   type FilterName,
   type PagefindSearchOptions,
+  type SearchFilterLists,
   type SearchState,
 } from '@/lib/shared/search-query';
-import { searchBundleUrl, searchUrl } from '@/lib/shared/urls';
+import { searchBundleUrl, searchFiltersUrl, searchUrl } from '@/lib/shared/urls';
 import { quoted } from '@/lib/rules/typography';
 import { byDate, pageEntries, type Entry, type PageResultData } from '@/lib/shared/search-entries';
 import { renderResult } from './search-result';
@@ -55,6 +56,7 @@ class SiteSearch extends HTMLElement {
   #results!: HTMLOListElement;
   #more!: HTMLButtonElement;
   #pagefind: Promise<Pagefind> | undefined;
+  #lists: Promise<void> | undefined;
   /** Counts searches, so a slow earlier search never overwrites a later one. */
   #run = 0;
   #pending: PagefindResult[] = [];
@@ -84,6 +86,12 @@ class SiteSearch extends HTMLElement {
     this.#status = find<HTMLElement>('[data-status]');
     this.#results = find<HTMLOListElement>('[data-results]');
     this.#more = find<HTMLButtonElement>('[data-more]');
+
+    // The speaker and topic lists load when a reader reaches for the filters: pointer, touch or keyboard focus.
+    const refine = find<HTMLElement>('.refine');
+    for (const type of ['pointerover', 'touchstart', 'focusin'] as const) {
+      refine.addEventListener(type, () => void this.#loadLists(), { passive: true });
+    }
 
     find<HTMLElement>('[data-needs-js]').hidden = true;
     this.#form.hidden = false;
@@ -145,17 +153,45 @@ class SiteSearch extends HTMLElement {
     return this.#pagefind;
   }
 
-  /** Puts a state into the form; a filter value the index does not know (an old link) is kept, not dropped. */
+  /**
+   * Fills the speaker and topic lists, once: the value chosen stays chosen, and a value put in by a link (#show) gives
+   * way to the list's own option, which has the count.
+   */
+  #loadLists(): Promise<void> {
+    this.#lists ??= fetch(searchFiltersUrl())
+      .then((response) => (response.ok ? (response.json() as Promise<SearchFilterLists>) : Promise.reject(new Error(String(response.status)))))
+      .then((lists) => {
+        for (const name of ['speaker', 'topic'] as const) {
+          const select = this.#selects[name];
+          const chosen = select.value;
+          const known = new Set(lists[name].map(([value]) => value));
+          for (const option of [...select.options]) if (option.dataset.fromLink !== undefined && known.has(option.value)) option.remove();
+          select.append(...lists[name].map(([value, count]) => new Option(`${value} (${count})`, value)));
+          select.value = chosen;
+        }
+      })
+      .catch(() => {
+        // Try again at the next reach for the filters; the form still works with a value from a link.
+        this.#lists = undefined;
+      });
+    return this.#lists;
+  }
+
+  /** Puts a state into the form; a filter value the lists do not hold (yet, or an old link) is kept, not dropped. */
   #show(state: SearchState) {
     this.#input.value = state.q;
     for (const name of filterNames) {
       const select = this.#selects[name];
       if (state[name] && ![...select.options].some((option) => option.value === state[name])) {
-        select.append(new Option(state[name], state[name]));
+        const option = new Option(state[name], state[name]);
+        option.dataset.fromLink = '';
+        select.append(option);
       }
       select.value = state[name];
     }
     this.#selects.sort.value = state.sort;
+    // A link that chose a speaker or topic shows the list it was chosen from.
+    if (state.speaker || state.topic) void this.#loadLists();
   }
 
   #formState(): SearchState {
