@@ -95,7 +95,7 @@ export interface EntryCriteria {
   topic: string;
 }
 
-/** A word as the comparison sees it: lower case, letters and digits only ("pro-Kazakh.”" is "prokazakh"). */
+/** A word as the comparison sees it: lower case, letters and digits only (pro-Kazakh with a closing mark is "prokazakh"). */
 export const wordKey = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The forms a content word is found by: whole, and each part of a compound ("pro-Kazakh" by "pro" and "kazakh"). */
