@@ -51,8 +51,10 @@ test.describe('page weight', () => {
     expect(files).toContain('/search/?q=');
     expect(files).toMatch(/wasm\.en\.pagefind/);
     expect(files).toMatch(/\.pf_index/);
-    // The filter lists come with the page: a search that uses no filter fetches none of Pagefind's filter files.
+    // A search that uses no filter fetches none of Pagefind's filter files, nor the form's speaker and topic lists
+    // (they load when a reader reaches for the filters).
     expect(files).not.toMatch(/\.pf_filter/);
+    expect(files).not.toContain('/search/filters.json');
     expect(search.search_bytes_first_query).toBeLessThanOrEqual(budgets.search_bytes_first_query);
   });
 });

@@ -7,6 +7,8 @@ import { readEntries, seedArticleUrl } from './helpers';
 interface QuoteEntry {
   text: string | string[];
   speaker: string;
+  kind: string;
+  said: { date: string | Date };
 }
 const quotes = readEntries<QuoteEntry>('quotes');
 const quoteText = (quote: QuoteEntry) => (Array.isArray(quote.text) ? quote.text.join(' ') : quote.text);
@@ -40,6 +42,10 @@ test.describe('search', () => {
     const types = () => results(page).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['type']));
     expect(new Set(await types()).size).toBeGreaterThan(1);
 
+    // The list of speakers loads when the reader reaches for it, with everyone quoted.
+    await expect(page.getByLabel('Quotes by').locator('option')).toHaveText(['Anyone']);
+    await page.getByLabel('Quotes by').hover();
+    await expect(page.getByLabel('Quotes by').locator('option')).toHaveCount(new Set(quotes.map((quote) => quote.data.speaker)).size + 1);
     await page.getByLabel('Quotes by').selectOption('Temur Umarov');
     await expect(page).toHaveURL(/speaker=Temur\+Umarov/);
     await expect(status(page)).toContainText(`for ${quoted('Kazakhstan')}, by Temur Umarov`);
@@ -63,8 +69,32 @@ test.describe('search', () => {
     await expect(page.getByLabel('Quotes by')).toHaveValue('');
     await expect(searchBox(page)).toHaveValue('Kazakhstan');
     // The unfiltered results come back: the status loses its speaker, and the list holds more than quotes again.
-    await expect(status(page)).toHaveText(new RegExp(`results? for ${quoted('Kazakhstan')}\\.$`));
+    // (While some pages found are not loaded yet, it says how many the results come from.)
+    await expect(status(page)).toHaveText(new RegExp(`results? for ${quoted('Kazakhstan')}( in the first \\d+ of \\d+ pages found)?\\.$`));
     await expect.poll(async () => new Set(await types()).size).toBeGreaterThan(1);
+  });
+
+  test('a statement split by "he said" is found by the words of its second part, and shown whole', async ({ page }) => {
+    // Quotes are found inside their article (only the first part stands in #quote-<id>): the second part must count too.
+    const split = quotes.find((quote) => Array.isArray(quote.data.text) && quote.data.kind === 'direct')!;
+    const second = (split.data.text as string[])[1]!;
+    await page.goto(`/search/?q=${encodeURIComponent(second)}&type=quote`);
+    await expect(status(page)).toHaveText(new RegExp(`^\\d+ results? for `));
+    const result = results(page).filter({ has: page.getByRole('link', { name: quoted(quoteText(split.data)), exact: true }) });
+    await expect(result).toHaveCount(1);
+    await expect(result.getByRole('link')).toHaveAttribute('href', new RegExp(`#quote-${split.id}$`));
+    await expect(result.locator('mark').first()).toBeVisible();
+  });
+
+  test('quotes with no words, newest first: every quote, each dated no later than the one before', async ({ page }) => {
+    await page.goto('/search/?type=quote&sort=newest');
+    await expect(status(page)).toHaveText(`${quotes.length} results, quotes, newest first.`);
+    await expect(results(page)).toHaveCount(quotes.length);
+    const dates = await results(page).locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+    expect(dates).toHaveLength(quotes.length);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const said = (date: string | Date) => (date instanceof Date ? date.toISOString() : String(date)).slice(0, 10);
+    expect(dates[0]!.slice(0, 10)).toBe(quotes.map((quote) => said(quote.data.said.date)).sort().at(-1));
   });
 
   test('a shared link runs its search, filters and sort on load', async ({ page }) => {

@@ -2,9 +2,11 @@
  * Builds the Pagefind search index as the last step of `astro build`, so `npm run build` ships a site whose search
  * works (a failed index fails the build, and scripts/build.mjs then keeps the previous dist/).
  *
- * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out). Quotes, people,
- * topics and figures are custom records: the injected route below writes them to a JSON file during the build, this
- * hook adds each to the index and removes the file. See src/lib/outputs/search-records.ts.
+ * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out), and their quotes
+ * and figures are found inside them. The injected route below writes, during the build, a JSON file with each article
+ * page's search data (as Pagefind attributes) and the custom records of people and topics; this hook adds the data to
+ * each article page's HTML as it hands the page to Pagefind (the file on disk, which readers get, does not carry it),
+ * adds the records, and removes the file. See src/lib/outputs/search-records.ts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,9 +21,12 @@ const bundleFolder = 'pagefind';
 /**
  * The pages Pagefind reads: only article pages carry `data-pagefind-body`, so only they are indexed, and reading the
  * rest (quote permalinks, listings: nine pages in ten) costs most of the indexing time for nothing. Matches
- * `articleUrl` in src/lib/shared/urls.ts, which this build-time module cannot import (it needs Vite's import.meta.env).
+ * `articleUrl` in src/lib/shared/urls.ts, which this build-time module cannot import (it needs Vite's import.meta.env):
+ * an article's page is `articles/<id>/index.html`, found at `/articles/<id>/`.
  */
-const indexedPages = 'articles/**/*.html';
+const articlesFolder = 'articles';
+/** Where the article's search data goes in its page: first thing inside the element Pagefind indexes. */
+const bodyStart = /<[a-z]+\b[^>]*\sdata-pagefind-body\b[^>]*>/i;
 /**
  * How many word positions Pagefind puts in one index chunk (its default is 20,000). A first search loads one chunk per
  * word it types, so smaller chunks mean fewer bytes for it, at the cost of a longer chunk list in `pf_meta`, which
@@ -47,7 +52,7 @@ export default function searchIndex(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const recordsFile = path.join(outDir, recordsPattern);
-        const { language, records } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
+        const { language, records, articles } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
 
         // Read by the Pagefind service when it starts (at createIndex below); a size set outside the build wins.
         process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
@@ -57,8 +62,25 @@ export default function searchIndex(): AstroIntegration {
           const index = created.index;
           if (!index) throw new SearchIndexError('could not start', created.errors);
 
-          const pages = await index.addDirectory({ path: outDir, glob: indexedPages });
-          if (pages.errors.length) throw new SearchIndexError(`could not index the pages in ${outDir}`, pages.errors);
+          let pageCount = 0;
+          const pages = (await fs.readdir(path.join(outDir, articlesFolder), { recursive: true }))
+            .filter((file) => path.basename(file) === 'index.html')
+            .sort();
+          for (const file of pages) {
+            const id = path.dirname(file).split(path.sep).join('/');
+            const html = await fs.readFile(path.join(outDir, articlesFolder, file), 'utf8');
+            const attributes = articles[id];
+            const start = attributes === undefined ? null : bodyStart.exec(html);
+            if (attributes !== undefined && !start) {
+              throw new SearchIndexError(`found no data-pagefind-body element in ${articlesFolder}/${file}`, [
+                'The article layout must mark the article with data-pagefind-body: its search data goes inside it.',
+              ]);
+            }
+            const content = start ? `${html.slice(0, start.index + start[0].length)}${attributes}${html.slice(start.index + start[0].length)}` : html;
+            const added = await index.addHTMLFile({ url: `/${articlesFolder}/${id}/`, content });
+            if (added.errors.length) throw new SearchIndexError(`could not index ${articlesFolder}/${file}`, added.errors);
+            pageCount++;
+          }
           for (const record of records) {
             const added = await index.addCustomRecord(record);
             if (added.errors.length) throw new SearchIndexError(`could not index ${record.url}`, added.errors);
@@ -66,7 +88,7 @@ export default function searchIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
           if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
           logger.info(
-            `Search index: ${pages.page_count} article pages, ${records.length} quotes, people, topics and figures added, ` +
+            `Search index: ${pageCount} article pages (with their quotes and figures) and ${records.length} records of people and topics, ` +
               `in ${Math.round(performance.now() - started)} ms.`,
           );
         } finally {

@@ -3,9 +3,14 @@
  * imported lazily from the built index by a runtime URL, so Vite never bundles it. Each result is drawn
  * by search-result.ts, with textContent only.
  *
- * The filter lists come with the page (SiteSearch.astro builds them from the same records the index holds), so the
- * page never asks Pagefind for its filter files up front: at 1,000 articles those are larger than Pagefind itself,
- * and Pagefind loads a filter's file only when a search uses that filter.
+ * The filter lists come with the page (SiteSearch.astro builds them from the content), so the page never asks
+ * Pagefind for its filter files up front: at 1,000 articles those are larger than Pagefind itself, and Pagefind loads
+ * a filter's file only when a search uses that filter.
+ *
+ * Pagefind finds pages: articles, people and topics. An article's quotes and figures are found inside it, so each
+ * article page Pagefind returns is turned into the entries it holds (src/lib/shared/search-entries.ts) once its
+ * fragment is loaded. Fragments load ten pages at a time, so until every page found is loaded the status says how
+ * many of them the results shown come from.
  */
 import {
   filterNames,
@@ -16,15 +21,17 @@ import {
   searchTypeNames as typeNames,
   type FilterName,
   type PagefindSearchOptions,
+  type SearchFilterLists,
   type SearchState,
 } from '@/lib/shared/search-query';
-import { searchBundleUrl, searchUrl } from '@/lib/shared/urls';
+import { searchBundleUrl, searchFiltersUrl, searchUrl } from '@/lib/shared/urls';
 import { quoted } from '@/lib/rules/typography';
-import { renderResult, type PagefindResultData } from './search-result';
+import { byDate, pageEntries, type Entry, type PageResultData } from '@/lib/shared/search-entries';
+import { renderResult } from './search-result';
 
 interface PagefindResult {
   id: string;
-  data: () => Promise<PagefindResultData>;
+  data: () => Promise<PageResultData>;
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -32,8 +39,10 @@ interface Pagefind {
   search: (term: string | null, options: PagefindSearchOptions) => Promise<{ results: PagefindResult[] } | null>;
 }
 
-/** Results shown at first and per "Show more". */
+/** Pages whose fragments load at a time: at first and per "Show more", until this many entries are shown. */
 const pageSize = 10;
+/** At most this many pages load for one "Show more", however few entries they hold. */
+const maxPagesPerLoad = 30;
 /** Typing pauses this long before a search runs. */
 const typingDelay = 200;
 
@@ -49,9 +58,14 @@ class SiteSearch extends HTMLElement {
   #refine!: HTMLDetailsElement;
   #refineSummary!: HTMLElement;
   #pagefind: Promise<Pagefind> | undefined;
+  #lists: Promise<void> | undefined;
   /** Counts searches, so a slow earlier search never overwrites a later one. */
   #run = 0;
   #pending: PagefindResult[] = [];
+  /** The pages Pagefind found for the current search, and how many entries their loaded fragments gave. */
+  #found = 0;
+  #shown = 0;
+  #state: SearchState | undefined;
   #query = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** True while a burst of typing has its own history entry, which later keystrokes replace. */
@@ -76,6 +90,16 @@ class SiteSearch extends HTMLElement {
     this.#more = find<HTMLButtonElement>('[data-more]');
     this.#refine = find<HTMLDetailsElement>('[data-refine]');
     this.#refineSummary = find<HTMLElement>('[data-refine-summary]');
+
+    // The speaker and topic lists load when a reader reaches for the filters: pointer, touch or keyboard focus, or
+    // unfolding "Narrow and sort" on a phone, so they are there by the time a list opens.
+    const refine = find<HTMLElement>('.refine');
+    for (const type of ['pointerover', 'touchstart', 'focusin'] as const) {
+      refine.addEventListener(type, () => void this.#loadLists(), { passive: true });
+    }
+    this.#refine.addEventListener('toggle', () => {
+      if (this.#refine.open) void this.#loadLists();
+    });
 
     find<HTMLElement>('[data-needs-js]').hidden = true;
     this.#form.hidden = false;
@@ -111,7 +135,7 @@ class SiteSearch extends HTMLElement {
         this.#commit();
       }
     });
-    this.#more.addEventListener('click', () => void this.#showMore(this.#run, true));
+    this.#more.addEventListener('click', () => void this.#showMore(this.#run, true).then(() => this.#summarise()));
     window.addEventListener('popstate', () => {
       this.#typing = false;
       this.#show(readSearchState(new URLSearchParams(location.search)));
@@ -142,17 +166,46 @@ class SiteSearch extends HTMLElement {
     return this.#pagefind;
   }
 
-  /** Puts a state into the form; a filter value the index does not know (an old link) is kept, not dropped. */
+  /**
+   * Fills the speaker and topic lists, once: the value chosen stays chosen, and a value put in by a link (#show) gives
+   * way to the list's own option, which has the count.
+   */
+  #loadLists(): Promise<void> {
+    this.#lists ??= fetch(searchFiltersUrl())
+      .then((response) => (response.ok ? (response.json() as Promise<SearchFilterLists>) : Promise.reject(new Error(String(response.status)))))
+      .then((lists) => {
+        for (const name of ['speaker', 'topic'] as const) {
+          const select = this.#selects[name];
+          const chosen = select.value;
+          const known = new Set(lists[name].map(([value]) => value));
+          for (const option of [...select.options]) if (option.dataset.fromLink !== undefined && known.has(option.value)) option.remove();
+          select.append(...lists[name].map(([value, count]) => new Option(`${value} (${count})`, value)));
+          select.value = chosen;
+        }
+        this.#summarise();
+      })
+      .catch(() => {
+        // Try again at the next reach for the filters; the form still works with a value from a link.
+        this.#lists = undefined;
+      });
+    return this.#lists;
+  }
+
+  /** Puts a state into the form; a filter value the lists do not hold (yet, or an old link) is kept, not dropped. */
   #show(state: SearchState) {
     this.#input.value = state.q;
     for (const name of filterNames) {
       const select = this.#selects[name];
       if (state[name] && ![...select.options].some((option) => option.value === state[name])) {
-        select.append(new Option(state[name], state[name]));
+        const option = new Option(state[name], state[name]);
+        option.dataset.fromLink = '';
+        select.append(option);
       }
       select.value = state[name];
     }
     this.#selects.sort.value = state.sort;
+    // A link that chose a speaker or topic shows the list it was chosen from.
+    if (state.speaker || state.topic) void this.#loadLists();
     this.#summarise();
   }
 
@@ -165,7 +218,7 @@ class SiteSearch extends HTMLElement {
     this.#refineSummary.textContent = chosen.length ? `· ${chosen.join(', ')}` : '';
   }
 
-  #state(): SearchState {
+  #formState(): SearchState {
     const params = new URLSearchParams({ q: this.#input.value, sort: this.#selects.sort.value });
     for (const name of filterNames) params.set(name, this.#selects[name].value);
     return readSearchState(params);
@@ -180,7 +233,7 @@ class SiteSearch extends HTMLElement {
   }
 
   #remember(mode: 'push' | 'replace') {
-    const url = `${searchUrl()}${searchQueryString(this.#state())}`;
+    const url = `${searchUrl()}${searchQueryString(this.#formState())}`;
     if (url === `${location.pathname}${location.search}`) return;
     if (mode === 'push') history.pushState(null, '', url);
     else history.replaceState(null, '', url);
@@ -188,7 +241,7 @@ class SiteSearch extends HTMLElement {
 
   async #search() {
     const run = ++this.#run;
-    const state = this.#state();
+    const state = this.#formState();
     if (!hasCriteria(state)) {
       this.#pending = [];
       this.#results.replaceChildren();
@@ -210,29 +263,55 @@ class SiteSearch extends HTMLElement {
     }
     if (run !== this.#run) return;
     this.#pending = [...results];
+    this.#found = results.length;
+    this.#shown = 0;
+    this.#state = state;
     this.#query = term ?? '';
     this.#results.replaceChildren();
     await this.#showMore(run, false);
     if (run !== this.#run) return;
-    this.#status.textContent = summary(results.length, state);
+    this.#summarise();
   }
 
-  /** Loads and shows the next page of results; after "Show more", focus moves to the first new one. */
+  #summarise() {
+    if (this.#state) this.#status.textContent = summary(this.#shown, this.#found - this.#pending.length, this.#found, this.#state);
+  }
+
+  /**
+   * Loads the next pages' fragments, ten at a time, until at least ten more entries are shown or no page is left
+   * (or maxPagesPerLoad pages were loaded); after "Show more", focus moves to the first new entry.
+   */
   async #showMore(run: number, moveFocus: boolean) {
-    const next = this.#pending.splice(0, pageSize);
-    const data = await Promise.all(next.map((result) => result.data()));
-    if (run !== this.#run) return;
-    const items = data.map((result) => renderResult(result, this.#query));
+    const state = this.#state;
+    if (!state) return;
+    const entries: Entry[] = [];
+    let loaded = 0;
+    while (this.#pending.length && entries.length < pageSize && loaded < maxPagesPerLoad) {
+      const next = this.#pending.splice(0, pageSize);
+      loaded += next.length;
+      const data = await Promise.all(next.map((result) => result.data()));
+      if (run !== this.#run) return;
+      // A date sort orders the pages (Pagefind, by an article's publication); the entries of the pages loaded
+      // together are ordered by their own dates.
+      const found = data.flatMap((page) => pageEntries(page, state));
+      entries.push(...(state.sort === 'relevance' ? found : byDate(found, state.sort)));
+    }
+    const items = entries.map((entry) => renderResult(entry, this.#query));
     this.#results.append(...items);
+    this.#shown += items.length;
     this.#results.hidden = this.#results.childElementCount === 0;
     this.#more.hidden = this.#pending.length === 0;
-    this.#more.textContent = `Show more results (${this.#pending.length} more)`;
+    this.#more.textContent = `Show more results (${this.#pending.length} more ${this.#pending.length === 1 ? 'page' : 'pages'} to look in)`;
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }
 }
 
-/** '3 results for "pro-Kazakh", quotes by Roman Vassilenko, newest first' */
-function summary(count: number, state: SearchState): string {
+/**
+ * '3 results for "pro-Kazakh", quotes by Roman Vassilenko, newest first.' Results are entries (quotes, figures,
+ * articles, people, topics); while some of the pages Pagefind found are not loaded yet, it says how many were looked in:
+ * '14 results for "Kazakhstan" in the first 10 of 40 pages found.'
+ */
+function summary(count: number, looked: number, pages: number, state: SearchState): string {
   const found = count === 0 ? 'No results' : `${count} ${count === 1 ? 'result' : 'results'}`;
   const narrowed = [
     state.type && typeNames[state.type][1].toLowerCase(),
@@ -240,7 +319,7 @@ function summary(count: number, state: SearchState): string {
     state.topic && `on ${state.topic}`,
   ].filter(Boolean);
   return [
-    `${found}${state.q.trim() ? ` for ${quoted(state.q.trim())}` : ''}`,
+    `${found}${state.q.trim() ? ` for ${quoted(state.q.trim())}` : ''}${looked < pages ? ` in the first ${looked} of ${pages} pages found` : ''}`,
     narrowed.join(' '),
     count > 1 ? sortNames[state.sort] : '',
   ]

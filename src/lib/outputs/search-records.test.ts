@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { article, figure, person, quote, role, topic } from '@/test-support/fixtures';
 import { testSite } from '@/test-support/site';
 
+import { decodeEntries } from '@/lib/shared/search-entries';
 import {
   articleSearchData,
-  figureRecord,
+  groupRecords,
   personRecord,
-  quoteRecord,
+  recordGroupSize,
   recordDates,
   searchFilterOptions,
   searchRecords,
@@ -103,39 +104,60 @@ const site = testSite({
 const balancingAct = site.article('balancing-act');
 
 describe('articleSearchData', () => {
-  it('gives an article its type and topic filters, teaser and date meta and a date sort key', () => {
-    expect(articleSearchData(site, balancingAct)).toEqual({
-      meta: { date: '2022-10-25', teaser: 'Kazakhstan is seeking closer EU ties.' },
-      filters: { type: ['article'], topic: ["Kazakhstan's foreign policy", 'Kazakhstan'] },
-      sort: { date: '2022-10-25' },
-    });
-  });
-});
+  const data = articleSearchData(site, balancingAct);
+  const entries = decodeEntries(data.meta.entries)!;
 
-describe('quoteRecord', () => {
-  it('points at the quote in its article and carries its words, speaker, role and date', () => {
-    expect(quoteRecord(site, site.quote('vassilenko-pro-kazakh'))).toEqual({
-      url: '/articles/balancing-act/#quote-vassilenko-pro-kazakh',
-      content: 'We are pro-Kazakh.',
-      language: 'en',
-      meta: {
-        title: 'We are pro-Kazakh.',
-        kind: 'direct',
-        speaker: 'Roman Vassilenko',
-        role: 'Deputy Foreign Minister, Kazakhstan',
-        date: '2022-10-25',
-        precision: 'day',
-      },
-      filters: { type: ['quote'], speaker: ['Roman Vassilenko'], topic: ["Kazakhstan's foreign policy", 'Kazakhstan'] },
-      sort: { date: '2022-10-25' },
+  it('gives an article its teaser and date meta and a date sort key', () => {
+    expect(data.meta).toMatchObject({ date: '2022-10-25', teaser: 'Kazakhstan is seeking closer EU ties.' });
+    expect(data.sort).toEqual({ date: '2022-10-25' });
+  });
+
+  it('filters the page by every type, speaker and topic among the article, its quotes and its figures', () => {
+    expect(data.filters).toEqual({
+      type: ['article', 'quote', 'figure'],
+      speaker: ['Roman Vassilenko', 'Temur Umarov'],
+      topic: ["Kazakhstan's foreign policy", 'Kazakhstan', 'Energy exports'],
     });
   });
 
-  it('joins the segments of a split statement and keeps the kind and how precisely the date is known', () => {
-    const record = quoteRecord(site, site.quote('umarov-split'));
-    expect(record.content).toBe('We are maintaining these routes, but we need to diversify.');
-    expect(record.meta).toMatchObject({ kind: 'reported', role: 'Analyst, Carnegie Endowment for International Peace', date: '2022-09-01', precision: 'month' });
-    expect(record.filters).toEqual({ type: ['quote'], speaker: ['Temur Umarov'], topic: ['Energy exports'] });
+  it('carries each quote with its words, kind, speaker, role at the time, date and topics', () => {
+    const topics = (indexes: number[]) => indexes.map((index) => entries.t[index]);
+    expect(topics(entries.a)).toEqual(["Kazakhstan's foreign policy", 'Kazakhstan']);
+    const [proKazakh, split] = ['vassilenko-pro-kazakh', 'umarov-split'].map((id) => entries.q.find((quote) => quote[0] === id)!);
+    expect(proKazakh).toEqual([
+      'vassilenko-pro-kazakh',
+      'direct',
+      'Roman Vassilenko',
+      'Deputy Foreign Minister, Kazakhstan',
+      '2022-10-25',
+      'day',
+      proKazakh![6],
+      ['We are pro-Kazakh.'],
+    ]);
+    expect(topics(proKazakh![6])).toEqual(["Kazakhstan's foreign policy", 'Kazakhstan']);
+    // A split statement keeps its segments apart: each stands in its own place in the prose.
+    expect(split!.slice(1, 6)).toEqual(['reported', 'Temur Umarov', 'Analyst, Carnegie Endowment for International Peace', '2022-09-01', 'month']);
+    expect(split![7]).toEqual(['We are maintaining these routes,', 'but we need to diversify.']);
+    expect(topics(split![6])).toEqual(['Energy exports']);
+    expect(entries.q).toHaveLength(site.quotesIn(balancingAct).length);
+  });
+
+  it('carries each figure with its value, what it measures, source, date, basis, topics and wording', () => {
+    const figure = (id: string) => entries.f.find((entry) => entry[0] === id)!;
+    expect(figure('cpc-export-share')).toEqual([
+      'cpc-export-share',
+      '80%',
+      "Share of Kazakhstan's oil and gas exports that cross Russia",
+      'DW',
+      '2022-10-25',
+      'day',
+      'publication',
+      [entries.t.indexOf('Energy exports')],
+      '80% of those exports cross Russia',
+    ]);
+    expect(figure('cpc-stoppages').slice(1, 7)).toEqual(['5 stoppages', 'Times Russia has stopped the CPC pipeline', 'Temur Umarov', '2022-08-01', 'month', 'stated']);
+    expect(figure('german-companies').slice(1, 4)).toEqual(['Nearly 40 companies', 'Relocated companies from Germany', 'a government report']);
+    expect(entries.f).toHaveLength(3);
   });
 });
 
@@ -146,7 +168,7 @@ describe('personRecord', () => {
       content:
         'Temur Umarov. Analyst, Carnegie Endowment for International Peace, Bishkek. Fellow, Another Institute. Analyst based in Bishkek.',
       language: 'en',
-      meta: { title: 'Temur Umarov', role: 'Analyst, Carnegie Endowment for International Peace, Bishkek' },
+      meta: { title: 'Temur Umarov', role: 'Analyst, Carnegie Endowment for International Peace, Bishkek', date: '2022-10-25' },
       filters: { type: ['person'] },
       // Not in the article's people list, but quoted in it: the article's date, not the quote's (September).
       sort: { date: '2022-10-25' },
@@ -183,7 +205,7 @@ describe('topicRecord', () => {
       url: '/topics/energy-exports/',
       content: 'Energy exports. Oil and gas leaving Kazakhstan.',
       language: 'en',
-      meta: { title: 'Energy exports', description: 'Oil and gas leaving Kazakhstan.' },
+      meta: { title: 'Energy exports', description: 'Oil and gas leaving Kazakhstan.', date: '2022-10-25' },
       filters: { type: ['topic'], topic: ['Energy exports'] },
       sort: { date: '2022-10-25' },
     });
@@ -191,56 +213,61 @@ describe('topicRecord', () => {
   });
 });
 
-describe('figureRecord', () => {
-  it('points at the fact box and carries value, what it measures, its wording, source and date', () => {
-    expect(figureRecord(site, site.figure('cpc-export-share'))).toEqual({
-      url: '/articles/balancing-act/#figure-cpc-export-share',
-      content: "80%. Share of Kazakhstan's oil and gas exports that cross Russia. 80% of those exports cross Russia",
-      language: 'en',
-      meta: {
-        title: "Share of Kazakhstan's oil and gas exports that cross Russia",
-        value: '80%',
-        source: 'DW',
-        date: '2022-10-25',
-        precision: 'day',
-        basis: 'publication',
-      },
-      filters: { type: ['figure'], topic: ['Energy exports'] },
-      sort: { date: '2022-10-25' },
-    });
-  });
-
-  it('names a person or a report as the source', () => {
-    expect(figureRecord(site, site.figure('cpc-stoppages')).meta).toMatchObject({
-      value: '5 stoppages',
-      source: 'Temur Umarov',
-      date: '2022-08-01',
-      precision: 'month',
-      basis: 'stated',
-    });
-    expect(figureRecord(site, site.figure('german-companies')).meta).toMatchObject({
-      value: 'Nearly 40 companies',
-      source: 'a government report',
-    });
+describe('searchRecords', () => {
+  it('holds people and topics in records of a few each, typed, with a date sort key: quotes and figures are in their articles', () => {
+    const records = searchRecords(site);
+    const groups = (count: number) => Math.ceil(count / recordGroupSize);
+    expect(records.map((record) => record.filters.type)).toEqual([
+      ...Array(groups(site.people.length)).fill(['person']),
+      ...Array(groups(site.topics.length)).fill(['topic']),
+    ]);
+    for (const record of records) expect(record.sort.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Set(records.map((record) => record.url)).size).toBe(records.length);
+    // Every person and topic is a member of one, linked to its own page.
+    const members = records.flatMap((record) => decodeEntries(record.meta.entries)!.m!.map((member) => member[0]));
+    expect(members).toEqual([...site.people.map((person) => `/people/${person.id}/`), ...site.topics.map((topic) => `/topics/${topic.id}/`)]);
   });
 });
 
-describe('searchRecords', () => {
-  it('holds one record per quote, person, topic and figure, each typed and with a date sort key', () => {
-    const records = searchRecords(site);
-    expect(records).toHaveLength(site.quotes.length + site.people.length + site.topics.length + site.figures.length);
-    expect(records.map((record) => record.filters.type[0]).sort()).toEqual(
-      [...Array(2).fill('quote'), ...Array(5).fill('person'), ...Array(4).fill('topic'), ...Array(3).fill('figure')].sort(),
-    );
-    for (const record of records) expect(record.sort.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(new Set(records.map((record) => record.url)).size).toBe(records.length);
+describe('groupRecords', () => {
+  const dates = recordDates(site);
+  const people = site.people.map((person) => personRecord(person, dates));
+  const topics = site.topics.map((topic) => topicRecord(topic, dates));
+  const url = (group: number) => `/people/?group=${group}`;
+
+  it('puts the members\' words one after another and says how many are each one\'s, with what the result shows', () => {
+    const [group] = groupRecords(people, 'person', url);
+    expect(group!.content).toBe(people.slice(0, recordGroupSize).map((record) => record.content).join(' '));
+    const members = decodeEntries(group!.meta.entries)!.m!;
+    const umarov = people.find((record) => record.url === '/people/temur-umarov/')!;
+    expect(members.find((member) => member[0] === umarov.url)).toEqual([
+      '/people/temur-umarov/',
+      'Temur Umarov',
+      'Analyst, Carnegie Endowment for International Peace, Bishkek',
+      '2022-10-25',
+      umarov.content.split(' ').length,
+    ]);
+    // The counts add up to the record's words, so the last member ends where the content does.
+    expect(members.reduce((sum, member) => sum + member[4], 0)).toBe(group!.content.split(' ').length);
+  });
+
+  it('filters a group of topics by every member\'s name and sorts it by the newest member', () => {
+    const [group] = groupRecords(topics, 'topic', (n) => `/topics/?group=${n}`);
+    expect(group!.filters).toEqual({ type: ['topic'], topic: topics.map((record) => record.meta.title) });
+    expect(group!.sort.date).toBe(topics.map((record) => record.sort.date).sort().at(-1));
+    expect(decodeEntries(group!.meta.entries)!.m!.map((member) => member[2])).toEqual(topics.map((record) => record.meta.description));
+  });
+
+  it('makes a record per recordGroupSize members', () => {
+    const many = Array.from({ length: recordGroupSize * 2 + 1 }, (_, n) => ({ ...people[0]!, url: `/people/p${n}/` }));
+    expect(groupRecords(many, 'person', url).map((group) => decodeEntries(group.meta.entries)!.m!.length)).toEqual([recordGroupSize, recordGroupSize, 1]);
   });
 });
 
 describe('searchFilterOptions', () => {
   const options = searchFilterOptions(site);
 
-  it('counts each type as the index holds it, in the order the form offers types', () => {
+  it('counts each type as the result list shows entries, in the order the form offers types', () => {
     expect(options.type).toEqual([
       { value: 'quote', count: 2 },
       { value: 'person', count: 5 },

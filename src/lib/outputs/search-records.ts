@@ -1,18 +1,21 @@
 /**
  * What the search index holds for each kind of entry. Articles are indexed from their pages (the page carries
- * `articleSearchData` as Pagefind attributes); quotes, people, topics and figures are indexed as custom records built
- * here from the content itself, so search does not depend on the markup of their permalink pages.
+ * `articleSearchData` as Pagefind attributes), and their quotes and figures are found inside them: the page's meta
+ * says what each is, and the browser works out which of them the matched words fall in
+ * (src/lib/shared/search-entries.ts). People and topics are custom records built here from the content itself.
+ * Fewer records is the point: every record costs every first search about 8 bytes of Pagefind's `pf_meta`
+ * (docs/scale.md).
  *
  * Every record gets a `type` filter and a `date` sort key: Pagefind leaves a record without the sort key out of
  * sorted results. Meta values are what the result list shows; they are raw text and must be rendered as text.
  */
-import { quoteText } from '@/schemas/quote';
 import { type Article, type Figure, type Person, type Quote, type Site, type Topic } from '../content/index';
 import { presentRoleLabel, roleLabel } from '../rules/people';
 import { isoDate } from '../shared/dates';
 import { figureSource, formatFigure } from '../rules/figures';
 import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';
-import { figureInArticleUrl, personUrl, quoteInArticleUrl, topicUrl } from '../shared/urls';
+import { peopleUrl, personUrl, topicsUrl, topicUrl } from '../shared/urls';
+import { encodeEntries, entriesMetaKey, type PageEntries } from '../shared/search-entries';
 
 /**
  * The one language the index is built in. Pagefind keeps one index per language and the search page reads the
@@ -23,7 +26,7 @@ export const searchLanguage = 'en';
 /** What Pagefind attaches to a record: shown in results (meta), narrowed by (filters), ordered by (sort). */
 export interface SearchData {
   meta: Record<string, string>;
-  filters: Record<string, string[]> & { type: [SearchType] };
+  filters: Record<string, string[]> & { type: SearchType[] };
   sort: { date: string };
 }
 
@@ -45,37 +48,101 @@ const newest = (dates: Date[]) =>
 
 const topicNames = (site: Site, refs: { id: string }[]) => refs.map((ref) => site.topic(ref.id).data.name);
 
-/** An article's filters, meta and sort key; its title and words come from its page. */
+/** Each article's figures, in the order the collection lists them: made once per Site. */
+const figuresByArticle = new WeakMap<Site, Map<string, Figure[]>>();
+function figuresIn(site: Site, article: Article): Figure[] {
+  let byArticle = figuresByArticle.get(site);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const figure of site.figures) {
+      const list = byArticle.get(figure.data.article.id) ?? [];
+      list.push(figure);
+      byArticle.set(figure.data.article.id, list);
+    }
+    figuresByArticle.set(site, byArticle);
+  }
+  return byArticle.get(article.id) ?? [];
+}
+
+/**
+ * An article page's filters, meta and sort key; its title and words come from its page. Its quotes and figures are
+ * found inside it (src/lib/shared/search-entries.ts): the page's `entries` meta holds what the result list shows of
+ * each, and its filters hold every type, speaker and topic among them, so a filter narrows to the articles that hold
+ * such an entry and the browser then picks the entries themselves.
+ */
 export function articleSearchData(site: Site, article: Article): SearchData {
   const date = isoDate(article.data.published);
+  const quotes = site.quotesIn(article);
+  const figures = figuresIn(site, article);
+  const topics: string[] = [];
+  const topicIndexes = (refs: { id: string }[]) =>
+    topicNames(site, refs).map((name) => {
+      if (!topics.includes(name)) topics.push(name);
+      return topics.indexOf(name);
+    });
+  const entries: PageEntries = {
+    t: topics,
+    a: topicIndexes(article.data.topics),
+    q: quotes.map(({ id, data }) => [
+      id,
+      data.kind,
+      site.person(data.speaker.id).data.name,
+      roleLabel(data.role),
+      isoDate(data.said.date),
+      data.said.precision,
+      topicIndexes(data.topics),
+      Array.isArray(data.text) ? [...data.text] : [data.text],
+    ]),
+    f: figures.map(({ id, data }) => [
+      id,
+      formatFigure(data),
+      data.measures,
+      figureSource(data.source, (person) => site.person(person).data.name).name,
+      isoDate(data.asOf.date),
+      data.asOf.precision,
+      data.asOf.basis,
+      topicIndexes(data.topics),
+      data.wording,
+    ]),
+  };
+  const types: SearchType[] = ['article', ...(quotes.length ? (['quote'] as const) : []), ...(figures.length ? (['figure'] as const) : [])];
   return {
-    meta: { date, teaser: article.data.teaser },
-    filters: { type: ['article'], topic: topicNames(site, article.data.topics) },
+    meta: { date, teaser: article.data.teaser, [entriesMetaKey]: encodeEntries(entries) },
+    filters: { type: types, topic: topics, speaker: [...new Set(entries.q.map((quote) => quote[2]))] },
     sort: { date },
   };
 }
 
-/** A quote links to where it stands in its article; only quotes carry the speaker filter. */
-export function quoteRecord(site: Site, quote: Quote): SearchRecord {
-  const { data } = quote;
-  const text = quoteText(data.text);
-  const speaker = site.person(data.speaker.id).data.name;
-  const date = isoDate(data.said.date);
-  return {
-    url: quoteInArticleUrl(data.article.id, quote.id),
-    content: text,
-    language: searchLanguage,
-    meta: {
-      title: text,
-      kind: data.kind,
-      speaker,
-      role: roleLabel(data.role),
-      date,
-      precision: data.said.precision,
-    },
-    filters: { type: ['quote'], speaker: [speaker], topic: topicNames(site, data.topics) },
-    sort: { date },
-  };
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A page's search data as the Pagefind attributes it reads (https://pagefind.app/docs/filtering/): one empty element
+ * per value, because an inline value runs to the end of the attribute, inside `data-pagefind-ignore`, which keeps them
+ * out of the indexed words (Pagefind reads filters, meta and sort even there). The search index adds this to the
+ * article page's HTML as it indexes it (src/integrations/search-index.ts), so readers never download it: the
+ * `entries` meta alone is about 1.8 KB gzipped on the seed article.
+ */
+export function pagefindAttributes({ meta, filters, sort }: SearchData): string {
+  const pairs = (attribute: string, record: Record<string, string | string[]>) =>
+    Object.entries(record).flatMap(([key, values]) =>
+      (Array.isArray(values) ? values : [values]).map((value) => `<span ${attribute}="${escapeAttribute(`${key}:${value}`)}"></span>`),
+    );
+  return `<div hidden data-pagefind-ignore>${[...pairs('data-pagefind-filter', filters), ...pairs('data-pagefind-meta', meta), ...pairs('data-pagefind-sort', sort)].join('')}</div>`;
+}
+
+/** The filters one quote would match as an entry of its own: what the search form's counts count. */
+function quoteFilters(site: Site, quote: Quote): SearchData['filters'] {
+  return { type: ['quote'], speaker: [site.person(quote.data.speaker.id).data.name], topic: topicNames(site, quote.data.topics) };
+}
+
+/** The filters one figure would match as an entry of its own. */
+function figureFilters(site: Site, figure: Figure): SearchData['filters'] {
+  return { type: ['figure'], topic: topicNames(site, figure.data.topics) };
+}
+
+/** The filters an article matches as an entry of its own (its page carries those of its quotes and figures too). */
+function articleFilters(site: Site, article: Article): SearchData['filters'] {
+  return { type: ['article'], topic: topicNames(site, article.data.topics) };
 }
 
 /**
@@ -121,7 +188,7 @@ export function personRecord(person: Person, dates: RecordDates, today = new Dat
     url: personUrl(person.id),
     content: [data.name, ...data.roles.map(roleLabel), data.newsroom.description].join('. '),
     language: searchLanguage,
-    meta: { title: data.name, role: presentRoleLabel(person, today) },
+    meta: { title: data.name, role: presentRoleLabel(person, today), date: newest(date ? [date] : []) },
     filters: { type: ['person'] },
     sort: { date: newest(date ? [date] : []) },
   };
@@ -134,42 +201,63 @@ export function topicRecord(topic: Topic, dates: RecordDates): SearchRecord {
     url: topicUrl(topic.id),
     content: [topic.data.name, topic.data.newsroom.description].join('. '),
     language: searchLanguage,
-    meta: { title: topic.data.name, description: topic.data.newsroom.description },
+    meta: { title: topic.data.name, description: topic.data.newsroom.description, date: newest(date ? [date] : []) },
     filters: { type: ['topic'], topic: [topic.data.name] },
     sort: { date: newest(date ? [date] : []) },
   };
 }
 
-/** A figure links to its fact box in its article and is found by its value, what it measures and its wording. */
-export function figureRecord(site: Site, figure: Figure): SearchRecord {
-  const { data } = figure;
-  const value = formatFigure(data);
-  const date = isoDate(data.asOf.date);
-  return {
-    url: figureInArticleUrl(data.article.id, figure.id),
-    content: [value, data.measures, data.wording].join('. '),
-    language: searchLanguage,
-    meta: {
-      title: data.measures,
-      value,
-      source: figureSource(data.source, (id) => site.person(id).data.name).name,
-      date,
-      precision: data.asOf.precision,
-      basis: data.asOf.basis,
-    },
-    filters: { type: ['figure'], topic: topicNames(site, data.topics) },
-    sort: { date },
-  };
+/**
+ * How many people or topics one search record holds. Each record costs every first search about 8 bytes of
+ * `pf_meta`, so 538 people and topics at 1,000 articles as records of their own cost 4 to 5 KB; grouped, they cost a
+ * few hundred bytes, and a result's group loads as one fragment of about 1.5 KB (docs/scale.md).
+ */
+export const recordGroupSize = 25;
+
+/**
+ * People or topics as records of `recordGroupSize` each: the members' words one after another, and in the `entries`
+ * meta what the result list shows of each and how many words it has, so the browser can tell which member the
+ * matched words fall in (src/lib/shared/search-entries.ts). Filtered by the type and every member's topic, sorted by
+ * the newest member's date.
+ */
+export function groupRecords(records: SearchRecord[], type: 'person' | 'topic', url: (group: number) => string): SearchRecord[] {
+  const groups: SearchRecord[] = [];
+  for (let start = 0; start < records.length; start += recordGroupSize) {
+    const members = records.slice(start, start + recordGroupSize);
+    const entries: PageEntries = {
+      t: [],
+      a: [],
+      q: [],
+      f: [],
+      m: members.map((record) => [
+        record.url,
+        record.meta.title ?? '',
+        (type === 'person' ? record.meta.role : record.meta.description) ?? '',
+        record.sort.date,
+        record.content.split(/\s+/).filter(Boolean).length,
+      ]),
+    };
+    groups.push({
+      url: url(groups.length + 1),
+      content: members.map((record) => record.content).join(' '),
+      language: searchLanguage,
+      meta: { [entriesMetaKey]: encodeEntries(entries) },
+      filters: { type: [type], topic: [...new Set(members.flatMap((record) => record.filters.topic ?? []))] },
+      sort: { date: members.map((record) => record.sort.date).reduce((a, b) => (b > a ? b : a)) },
+    });
+  }
+  return groups;
 }
 
-/** Every custom record of the site: all entries except articles, which are indexed from their pages. */
+/**
+ * Every custom record of the site: people and topics, in groups (groupRecords). Articles are indexed from their
+ * pages, and their quotes and figures are found inside them (articleSearchData).
+ */
 export function searchRecords(site: Site): SearchRecord[] {
   const dates = recordDates(site);
   return [
-    ...site.quotes.map((quote) => quoteRecord(site, quote)),
-    ...site.people.map((person) => personRecord(person, dates)),
-    ...site.topics.map((topic) => topicRecord(topic, dates)),
-    ...site.figures.map((figure) => figureRecord(site, figure)),
+    ...groupRecords(site.people.map((person) => personRecord(person, dates)), 'person', (group) => `${peopleUrl()}?group=${group}`),
+    ...groupRecords(site.topics.map((topic) => topicRecord(topic, dates)), 'topic', (group) => `${topicsUrl()}?group=${group}`),
   ];
 }
 
@@ -181,17 +269,21 @@ export interface FilterOption {
 
 /**
  * The values of each search filter with their counts, in the order the search form lists them: types as searchTypes
- * orders them, speakers as the Site lists people (src/lib/rules/people.ts), topics by name. Counted over the records the index holds (the article pages'
- * data and every custom record), so a count is what choosing the filter with no words finds.
+ * orders them, speakers as the Site lists people (src/lib/rules/people.ts), topics by name. Counted over the entries
+ * the result list shows (each article, quote, figure, person and topic), so a count is what choosing the filter with
+ * no words lists.
  */
 export function searchFilterOptions(site: Site): Record<FilterName, FilterOption[]> {
   const counts = Object.fromEntries(filterNames.map((name) => [name, new Map<string, number>()])) as Record<
     FilterName,
     Map<string, number>
   >;
-  const filterSets = [
-    ...site.articles.map((article) => articleSearchData(site, article).filters),
-    ...searchRecords(site).map((record) => record.filters),
+  const filterSets: SearchData['filters'][] = [
+    ...site.articles.map((article) => articleFilters(site, article)),
+    ...site.quotes.map((quote) => quoteFilters(site, quote)),
+    ...site.figures.map((figure) => figureFilters(site, figure)),
+    ...site.people.map((): SearchData['filters'] => ({ type: ['person'] })),
+    ...site.topics.map((topic): SearchData['filters'] => ({ type: ['topic'], topic: [topic.data.name] })),
   ];
   for (const filters of filterSets) {
     for (const name of filterNames) {

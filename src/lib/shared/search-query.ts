@@ -21,6 +21,12 @@ export type SortOrder = (typeof sortOrders)[number];
 export const filterNames = ['type', 'speaker', 'topic'] as const;
 export type FilterName = (typeof filterNames)[number];
 
+/**
+ * The speaker and topic lists of the search form, each value with how many entries choosing it with no words lists;
+ * fetched from searchFiltersUrl when a reader reaches for the form's filters (src/pages/search/filters.json.ts).
+ */
+export type SearchFilterLists = Record<'speaker' | 'topic', [value: string, count: number][]>;
+
 export interface SearchState {
   q: string;
   type: SearchType | '';

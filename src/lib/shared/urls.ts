@@ -29,6 +29,8 @@ export const quoteTopicsUrl = () => page('quotes', 'topic');
 export const quotesOnTopicUrl = (topicId: string, pageNumber?: number) =>
   numbered(['quotes', 'topic', topicId], pageNumber);
 export const searchUrl = () => page('search');
+/** The search form's speaker and topic lists (src/pages/search/filters.json.ts). */
+export const searchFiltersUrl = () => `${base}/search/filters.json`;
 /** A file of the search index bundle that the build writes (src/integrations/search-index.ts). */
 export const searchBundleUrl = (file: string) => `${base}/pagefind/${file}`;
 
