@@ -166,14 +166,7 @@ test.describe('topic pages are a CollectionPage, with a breadcrumb trail', () =>
 
 test.describe('quote pages are a Quotation of the words as filed, by its speaker, with a breadcrumb trail', () => {
   const quotes = new Map(readEntries<{ text: string | string[]; speaker: string }>('quotes').map((q) => [q.id, q.data]));
-  type Role = { title: string; newsroom?: { until?: Date } };
-  const entries = new Map(readEntries<{ name: string; roles: Role[] }>('people').map((p) => [p.id, p.data]));
-  const people = new Map([...entries].map(([id, data]) => [id, data.name]));
-  /** The job a person's page states: their latest role's title, none once the content says it ended. */
-  const jobTitle = (id: string) => {
-    const role = entries.get(id)!.roles[0]!;
-    return role.newsroom?.until !== undefined && new Date(role.newsroom.until).getTime() <= Date.now() ? undefined : role.title;
-  };
+  const people = new Map(readEntries<{ name: string }>('people').map((p) => [p.id, p.data.name]));
   test('one page for each', () => {
     expect(quotePages.length).toBe(quotes.size);
   });

@@ -131,11 +131,11 @@ class SiteSearch extends HTMLElement {
     });
     this.#form.addEventListener('change', (event) => {
       if (event.target instanceof HTMLSelectElement) {
-        this.#summarise();
+        this.#summariseFilters();
         this.#commit();
       }
     });
-    this.#more.addEventListener('click', () => void this.#showMore(this.#run, true).then(() => this.#summarise()));
+    this.#more.addEventListener('click', () => void this.#showMore(this.#run, true).then(() => this.#summariseResults()));
     window.addEventListener('popstate', () => {
       this.#typing = false;
       this.#show(readSearchState(new URLSearchParams(location.search)));
@@ -182,7 +182,7 @@ class SiteSearch extends HTMLElement {
           select.append(...lists[name].map(([value, count]) => new Option(`${value} (${count})`, value)));
           select.value = chosen;
         }
-        this.#summarise();
+        this.#summariseFilters();
       })
       .catch(() => {
         // Try again at the next reach for the filters; the form still works with a value from a link.
@@ -206,11 +206,11 @@ class SiteSearch extends HTMLElement {
     this.#selects.sort.value = state.sort;
     // A link that chose a speaker or topic shows the list it was chosen from.
     if (state.speaker || state.topic) void this.#loadLists();
-    this.#summarise();
+    this.#summariseFilters();
   }
 
   /** What the folded "Narrow and sort" holds: the chosen filters and sort, e.g. "· Quotes, by Temur Umarov". */
-  #summarise() {
+  #summariseFilters() {
     const chosen = [...filterNames, 'sort' as const]
       .map((name) => this.#selects[name])
       .filter((select) => select.selectedIndex > 0)
@@ -270,10 +270,10 @@ class SiteSearch extends HTMLElement {
     this.#results.replaceChildren();
     await this.#showMore(run, false);
     if (run !== this.#run) return;
-    this.#summarise();
+    this.#summariseResults();
   }
 
-  #summarise() {
+  #summariseResults() {
     if (this.#state) this.#status.textContent = summary(this.#shown, this.#found - this.#pending.length, this.#found, this.#state);
   }
 
