@@ -49,7 +49,11 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  experimental: { contentIntellisense: true },
+  // Incremental builds (issue 14): a page whose getStaticPaths entry carries a cacheKey, and whose modules did not
+  // change, is copied from the previous build instead of rendered. Each key folds in the digest of every entry the page
+  // shows (src/lib/content/shown.ts). The cache lives in cacheDir above (incremental-build.json and dist/): a CI deploy
+  // keeps node_modules/.astro/ between runs (docs/scale.md).
+  experimental: { contentIntellisense: true, incrementalBuild: true },
   vite: {
     build: {
       rollupOptions: {
