@@ -77,6 +77,9 @@ const pagefindDir = path.join(outDir, 'pagefind');
 const pagefindFiles = files.filter((file) => file.startsWith(pagefindDir));
 const pages = files.filter((file) => file.endsWith('.html')).length;
 const indexMs = Number(/search index[^\n]*?in (\d+) ?ms/i.exec(build.output)?.[1] ?? NaN);
+// Sizes now: the publish step below replaces this site.
+const distBytes = sum(files.map((file) => fs.statSync(file).size));
+const pagefindBytes = sum(pagefindFiles.map((file) => fs.statSync(file).size));
 // The build's log, for the per-route timings (docs/scale.md): kept beside the report.
 const buildLog = build.output;
 
@@ -137,9 +140,9 @@ const report = {
   bare_build_cpu_ms: floor.build_cpu_ms,
   cpu_ratio_to_bare: floor.build_cpu_ms && cpuMs(build.output) ? Math.round((cpuMs(build.output) / floor.build_cpu_ms) * 100) / 100 : null,
   peak_rss_mb: Math.round(build.peakRssKb / 1024),
-  dist_bytes: sum(files.map((file) => fs.statSync(file).size)),
+  dist_bytes: distBytes,
   dist_files: files.length,
-  pagefind_bytes: sum(pagefindFiles.map((file) => fs.statSync(file).size)),
+  pagefind_bytes: pagefindBytes,
   ...measured,
   publish_ms: publish.ms,
   publish_cpu_ms: cpuMs(publish.output),
@@ -211,15 +214,19 @@ function pagesLogged(output, pattern) {
  * restored), `index` (the search index, src/integrations/search-index.ts), `astro` (Astro's own total) and `other`
  * (the rest of the wall time: starting Node and Astro, the staging swap).
  */
-function phases(output) {
-  const seconds = (pattern) => [...output.matchAll(pattern)].map((match) => Number(match[1]) * (match[2] === 'ms' ? 1 : 1000));
-  const astro = seconds(/page\(s\) built in ([\d.]+)(m?s)/g)[0] ?? null;
+function phases(log) {
+  // Astro colours its log when it thinks a person watches, and writes long times as "1m 38s".
+  const output = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const duration = '((?:\\d+m ?)?[\\d.]+(?:ms|s)|\\d+m)';
+  const ms = (text) =>
+    [...text.matchAll(/([\d.]+)(ms|m|s)/g)].reduce((sum, [, n, unit]) => sum + Number(n) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000), 0);
+  const all = (pattern) => [...output.matchAll(new RegExp(pattern.replace('DURATION', duration), 'g'))].map((match) => ms(match[1]));
   const result = {
-    setup: seconds(/Collecting build info[\s\S]*?Completed in ([\d.]+)(m?s)/g)[0] ?? null,
-    bundle: Math.round(seconds(/\[vite\] ✓ built in ([\d.]+)(m?s)/g).reduce((a, b) => a + b, 0)),
-    pages: seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/g)[0] ?? null,
+    setup: all('Collecting build info[\\s\\S]*?Completed in DURATION')[0] ?? null,
+    bundle: all('\\[vite\\] ✓ built in DURATION').reduce((a, b) => a + b, 0),
+    pages: all('generating static routes[\\s\\S]*?✓ Completed in DURATION')[0] ?? null,
     index: Number(/search index[^\n]*?in (\d+) ?ms/i.exec(output)?.[1] ?? NaN) || null,
-    astro,
+    astro: all('page\\(s\\) built in DURATION')[0] ?? null,
   };
   return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, value === null ? null : Math.round(value)]));
 }
