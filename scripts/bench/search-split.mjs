@@ -44,12 +44,25 @@ const archive = records.filter((record) => !live.includes(record));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-search-split-'));
 const pagefind = await import('pagefind');
 
-/** Builds one Pagefind bundle of `pages` (a glob under the site) and `items` records into `out`; its wall time. */
-async function index(out, glob, items) {
+/**
+ * Builds one Pagefind bundle of the article pages `ids` (all of them: the folder as the site indexes it) and `items`
+ * records into `out`; its wall time.
+ */
+async function index(out, ids, items) {
   const started = performance.now();
   const { index: created, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!created) throw new Error(errors.join('\n'));
-  const pages = await created.addDirectory({ path: site, glob });
+  let pages;
+  if (ids === 'all') pages = await created.addDirectory({ path: site, glob: 'articles/**/*.html' });
+  else {
+    pages = { page_count: 0, errors: [] };
+    for (const id of ids) {
+      const sourcePath = `articles/${id}/index.html`;
+      const added = await created.addHTMLFile({ sourcePath, content: fs.readFileSync(path.join(site, sourcePath), 'utf8') });
+      pages.errors.push(...added.errors);
+      pages.page_count++;
+    }
+  }
   if (pages.errors.length) throw new Error(pages.errors.join('\n'));
   for (const record of items) await created.addCustomRecord(record);
   const written = await created.writeFiles({ outputPath: out });
@@ -58,9 +71,9 @@ async function index(out, glob, items) {
   return { ms: Math.round(performance.now() - started), pages: pages.page_count, records: items.length };
 }
 
-const full = await index(path.join(scratch, 'full', 'pagefind'), 'articles/**/*.html', records);
-const archived = await index(path.join(scratch, 'split', 'pagefind'), `articles/!(${newest})/**/*.html`, archive);
-const liveIndex = await index(path.join(scratch, 'split', 'pagefind-live'), `articles/${newest}/**/*.html`, live);
+const full = await index(path.join(scratch, 'full', 'pagefind'), 'all', records);
+const archived = await index(path.join(scratch, 'split', 'pagefind'), articles.map((article) => article.id).filter((id) => id !== newest), archive);
+const liveIndex = await index(path.join(scratch, 'split', 'pagefind-live'), [newest], live);
 await pagefind.close();
 
 const bundleBytes = (dir) => fs.readdirSync(dir, { recursive: true }).reduce((sum, file) => sum + (fs.statSync(path.join(dir, String(file))).isFile() ? fs.statSync(path.join(dir, String(file))).size : 0), 0);
