@@ -1,29 +1,20 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import searchIndex from './src/integrations/search-index.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
+import { contentCacheDir } from './scripts/content-cache.mjs';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
-// Astro keeps parsed content in a cache that it clears when src/content.config.ts changes, but not when the schema
-// modules it imports (src/schemas/) do, so a changed schema would meet stale entries. The cache folder is therefore
-// named after the content folder and the schemas' source: builds of other content (tests, the benchmark) keep
-// their own cache, and a schema change starts a fresh one (a changed cacheDir also clears the dev store).
-const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
-const schemaDir = new URL('./src/schemas/', import.meta.url);
-const cacheKey = createHash('sha256').update(contentDir);
-for (const file of fs.readdirSync(schemaDir).filter((name) => name.endsWith('.ts')).sort()) {
-  cacheKey.update(file).update(fs.readFileSync(new URL(file, schemaDir)));
-}
-const cacheDir = `./node_modules/.astro/content-${cacheKey.digest('hex').slice(0, 12)}`;
+// Astro's caches for this content folder (scripts/content-cache.mjs says why the folder is named as it is).
+const cacheDir = contentCacheDir(fileURLToPath(new URL('.', import.meta.url)), path.resolve(process.env.CONTENT_DIR ?? 'content'));
 
 export default defineConfig({
   site,
@@ -51,7 +42,11 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  experimental: { contentIntellisense: true },
+  // Incremental builds (issue 14): a page whose getStaticPaths entry carries a cacheKey, and whose modules did not
+  // change, is copied from the previous build instead of rendered. Each key folds in the digest of every entry the page
+  // shows (src/lib/content/shown.ts). The cache lives in cacheDir above (incremental-build.json and dist/): a CI deploy
+  // keeps node_modules/.astro/ between runs (docs/scale.md).
+  experimental: { contentIntellisense: true, incrementalBuild: true },
   vite: {
     build: {
       rollupOptions: {

@@ -11,12 +11,21 @@
  * article) and a Pagefind index of its article pages. `ratio_to_bare` is the site's `build_ms` over the floor's: both
  * builds run within minutes of each other on the same machine, so the ratio holds on a shared machine where absolute
  * times do not.
+ *
+ * Then it publishes (issue 14): the generator adds one article (scripts/bench/generate.mjs, publishedArticle: three
+ * people already quoted and one new person, two existing topics) to the same content folder and the real build runs
+ * again, reusing the first build's cache. `publish_ms` is that build's wall time, `publish_pages_rendered` the pages
+ * it rendered rather than copied from the cache, and `publish_identical` whether its site equals, file by file, a cold
+ * build of the same content in another folder (scripts/bench/compare.mjs). `publish_phases` splits both builds'
+ * time as Astro logs it (setup and content sync, bundling, page generation, the search index).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { distinctWords, generateNewsroom } from './bench/generate.mjs';
+import { distinctWords, generateNewsroom, publishedArticle } from './bench/generate.mjs';
+import { compareTrees, identical } from './bench/compare.mjs';
+import { contentCacheDir } from './content-cache.mjs';
 import { buildFloor } from './bench/floor.mjs';
 import { cpuMs, run } from './bench/process.mjs';
 import { measureBrowser } from './bench/browser.mjs';
@@ -68,6 +77,9 @@ const pagefindDir = path.join(outDir, 'pagefind');
 const pagefindFiles = files.filter((file) => file.startsWith(pagefindDir));
 const pages = files.filter((file) => file.endsWith('.html')).length;
 const indexMs = Number(/search index[^\n]*?in (\d+) ?ms/i.exec(build.output)?.[1] ?? NaN);
+// Sizes now: the publish step below replaces this site.
+const distBytes = sum(files.map((file) => fs.statSync(file).size));
+const pagefindBytes = sum(pagefindFiles.map((file) => fs.statSync(file).size));
 // The build's log, for the per-route timings (docs/scale.md): kept beside the report.
 const buildLog = build.output;
 
@@ -87,6 +99,31 @@ const floor = await buildFloor({
 // 4. What a reader's browser loads, measured in Chromium against `astro preview` of this build.
 const browser = await measureBrowser({ root, outDir, port: Number(values.port) });
 
+// 5. Publishing one article: into the same content folder, built again from the first build's cache.
+const before = Object.fromEntries(
+  walk(contentDir)
+    .filter((file) => /\.(mdx|yaml)$/.test(file))
+    .map((file) => [path.relative(contentDir, file), fs.readFileSync(file, 'utf8')]),
+);
+for (const [file, text] of Object.entries(publishedArticle(before))) fs.writeFileSync(path.join(contentDir, file), text);
+const buildEnv = (content, out) => ({ ...process.env, CONTENT_DIR: content, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
+const publish = await run('bash', ['-c', 'time -p "$0" scripts/build.mjs', process.execPath], { cwd: root, env: buildEnv(contentDir, outDir) });
+if (publish.code !== 0) {
+  console.error(publish.output.slice(-4000));
+  throw new Error(`The publish build failed (exit ${publish.code}); the scratch folder ${scratch} is kept for a look.`);
+}
+// 5b. The same content built cold in another folder (so with caches of its own), compared file by file.
+const coldContent = path.join(scratch, 'cold', 'content');
+const coldOut = path.join(scratch, 'cold', 'dist');
+fs.cpSync(contentDir, coldContent, { recursive: true });
+const cold = await run('bash', ['-c', 'time -p "$0" scripts/build.mjs', process.execPath], { cwd: root, env: buildEnv(coldContent, coldOut) });
+if (cold.code !== 0) {
+  console.error(cold.output.slice(-4000));
+  throw new Error(`The cold build of the published content failed (exit ${cold.code}); ${scratch} is kept for a look.`);
+}
+const comparison = compareTrees(outDir, coldOut);
+fs.rmSync(path.join(root, contentCacheDir(root, coldContent)), { recursive: true, force: true });
+
 const { chromium, ...measured } = browser;
 const report = {
   date: new Date().toISOString(),
@@ -103,10 +140,28 @@ const report = {
   bare_build_cpu_ms: floor.build_cpu_ms,
   cpu_ratio_to_bare: floor.build_cpu_ms && cpuMs(build.output) ? Math.round((cpuMs(build.output) / floor.build_cpu_ms) * 100) / 100 : null,
   peak_rss_mb: Math.round(build.peakRssKb / 1024),
-  dist_bytes: sum(files.map((file) => fs.statSync(file).size)),
+  dist_bytes: distBytes,
   dist_files: files.length,
-  pagefind_bytes: sum(pagefindFiles.map((file) => fs.statSync(file).size)),
+  pagefind_bytes: pagefindBytes,
   ...measured,
+  publish_ms: publish.ms,
+  publish_cpu_ms: cpuMs(publish.output),
+  publish_ratio_to_build: Math.round((publish.ms / build.ms) * 1000) / 1000,
+  publish_pages_rendered: pagesLogged(publish.output, /├─ (\S+\.html) \(\+\d/g),
+  publish_pages_restored: pagesLogged(publish.output, /├─ (\S+\.html)\s+\((?:restored|cached)\)/g),
+  // Feeds, API documents and the like, which Astro renders and caches as it does pages.
+  publish_files_rendered: pagesLogged(publish.output, /├─ (\S+) \(\+\d/g),
+  publish_files_restored: pagesLogged(publish.output, /├─ (\S+)\s+\((?:restored|cached)\)/g),
+  publish_identical: identical(comparison),
+  publish_cold_ms: cold.ms,
+  publish_differences: {
+    files: comparison.files,
+    only_in_publish: comparison.onlyInA.slice(0, 20),
+    only_in_cold: comparison.onlyInB.slice(0, 20),
+    differing: comparison.differing.slice(0, 20),
+    differing_count: comparison.differing.length,
+  },
+  publish_phases: { build: phases(build.output), publish: phases(publish.output), cold: phases(cold.output) },
   load_average_start: loadAtStart,
   load_average_end: os.loadavg().map((load) => Math.round(load * 100) / 100),
   bare: floor,
@@ -130,6 +185,7 @@ fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
 const datedFile = path.join(resultsDir, `${report.date.slice(0, 19).replace(/:/g, '-')}-${articles}.json`);
 fs.writeFileSync(datedFile, json);
 fs.writeFileSync(path.join(resultsDir, 'latest-build.log'), buildLog);
+fs.writeFileSync(path.join(resultsDir, 'latest-publish.log'), publish.output);
 console.table(
   Object.fromEntries(
     Object.entries({ ...report, load_average_start: loadAtStart.join(' '), load_average_end: report.load_average_end.join(' ') }).filter(
@@ -145,6 +201,34 @@ if (!values.keep) {
   for (const name of fs.existsSync(astroCache) ? fs.readdirSync(astroCache) : []) {
     if (!cachesBefore.has(name) && name.startsWith('content-')) fs.rmSync(path.join(astroCache, name), { recursive: true, force: true });
   }
+}
+
+/** How many routes a build's log lists in the given form: "(+12ms)" rendered, "(restored)" copied from the cache. */
+function pagesLogged(output, pattern) {
+  return [...output.matchAll(pattern)].length;
+}
+
+/**
+ * Where a build's time went, in ms, from Astro's log: `setup` (start, config, content sync and our content checks, to
+ * "Collecting build info ... Completed"), `bundle` (Vite's builds), `pages` (generating static routes, rendered or
+ * restored), `index` (the search index, src/integrations/search-index.ts), `astro` (Astro's own total) and `other`
+ * (the rest of the wall time: starting Node and Astro, the staging swap).
+ */
+function phases(log) {
+  // Astro colours its log when it thinks a person watches, and writes long times as "1m 38s".
+  const output = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const duration = '((?:\\d+m ?)?[\\d.]+(?:ms|s)|\\d+m)';
+  const ms = (text) =>
+    [...text.matchAll(/([\d.]+)(ms|m|s)/g)].reduce((sum, [, n, unit]) => sum + Number(n) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000), 0);
+  const all = (pattern) => [...output.matchAll(new RegExp(pattern.replace('DURATION', duration), 'g'))].map((match) => ms(match[1]));
+  const result = {
+    setup: all('Collecting build info[\\s\\S]*?Completed in DURATION')[0] ?? null,
+    bundle: all('\\[vite\\] ✓ built in DURATION').reduce((a, b) => a + b, 0),
+    pages: all('generating static routes[\\s\\S]*?✓ Completed in DURATION')[0] ?? null,
+    index: Number(/search index[^\n]*?in (\d+) ?ms/i.exec(output)?.[1] ?? NaN) || null,
+    astro: all('page\\(s\\) built in DURATION')[0] ?? null,
+  };
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, value === null ? null : Math.round(value)]));
 }
 
 function walk(dir) {

@@ -2,10 +2,14 @@
 // Builds into a staging folder and swaps it in only when the whole build (content checks, pages, search index)
 // succeeded, so a failed build leaves the previous site exactly as it was. OUT_DIR picks another output folder
 // (tests and the benchmark build elsewhere); CONTENT_DIR picks other content.
+//
+// Builds are incremental (astro.config.mjs, issue 14): pages whose key did not change are copied from the cache of
+// the previous build (scripts/content-cache.mjs), which also fills the staging folder. `--force` renders every page.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentCacheDir } from './content-cache.mjs';
 
 const root = process.cwd();
 const out = path.resolve(process.env.OUT_DIR ?? 'dist');
@@ -40,6 +44,19 @@ const result = await new Promise((resolve) => {
 
 if (result.status !== 0) {
   fs.rmSync(staging, { recursive: true, force: true });
+  // Astro writes each page it renders into its incremental cache as it goes, but the manifest that says which key
+  // each copy belongs to only once every page is done: a build that fails after rendering a page leaves a copy that
+  // the previous manifest would take for its own. So when the log shows a page begun ("├─ /path" not followed by
+  // "(restored)"), the manifest goes and the next build renders every page. Content problems stop the build in
+  // getStaticPaths, before any page, and keep the cache.
+  const rendering = result.output.split('\n').some((line) => /├─ \S+/.test(line) && !/\((restored|cached)\)/.test(line));
+  if (rendering) {
+    const manifest = path.join(root, contentCacheDir(root, path.resolve(env.CONTENT_DIR ?? 'content')), 'incremental-build.json');
+    if (fs.existsSync(manifest)) {
+      fs.rmSync(manifest);
+      console.error('\nThe build failed while writing pages, so the next build renders every page again (slower, once).');
+    }
+  }
   // Some content mistakes make Astro fail before the site's own checks run (a lead image whose file is missing
   // fails inside Astro's image service; a Markdown image inside the MDX compiler, at a line of compiled code), so
   // a failed build runs the content check, which names the file, line and field. Only on failure: it costs a
@@ -67,5 +84,15 @@ try {
   fs.cpSync(staging, out, { recursive: true });
   fs.rmSync(staging, { recursive: true, force: true });
 }
-fs.rmSync(previous, { recursive: true, force: true });
+// The new site is in place. The previous one is set aside under a name of its own and deleted by a detached process:
+// deleting its 20,000 files took two minutes of a publish on a busy machine (docs/scale.md), after the new site was
+// already live. Folders an interrupted deletion left behind go the same way.
+if (fs.existsSync(previous)) fs.renameSync(previous, `${previous}-${process.pid}-${Date.now()}`);
+const leftovers = fs.readdirSync(path.dirname(out)).filter((name) => name.startsWith(`${path.basename(previous)}-`));
+for (const name of leftovers) {
+  spawn(process.execPath, ['-e', "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", path.join(path.dirname(out), name)], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
+}
 console.log(`Build complete: ${where}/ updated.`);

@@ -260,3 +260,63 @@ export function wordCounts(files) {
   }
   return counts;
 }
+
+/**
+ * What publishing one article adds to a generated newsroom (issue 14, `publish_ms`): one article, dated the day after
+ * the newest, quoting three people already in `files` and one new person, filed under two existing topics, written by
+ * one of the newsroom's journalists. Seeded; pure: returns the new files, { path: text }.
+ * @param {Record<string, string>} files the newsroom before, { path under the content folder: text }: what
+ *   generateNewsroom returned, with any other articles beside it (the newest of all sets the date)
+ * @param {{ seed?: number, id?: string }} [options]
+ */
+export function publishedArticle(files, { seed = 14, id = 'bench-published' } = {}) {
+  const rand = random(seed);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const sentence = (words = pick(seedSentenceLengths)) => {
+    const text = Array.from({ length: words }, () => zipfWord(rand())).join(' ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+  const field = (text, name) => JSON.parse(new RegExp(`^[\\s-]*${name}: (.*)$`, 'm').exec(text)?.[1] ?? 'null');
+  const people = Object.entries(files)
+    .filter(([file]) => /^people\/bench-person-\d+\.yaml$/.test(file))
+    .map(([file, text]) => ({ id: file.slice('people/'.length, -'.yaml'.length), name: field(text, 'name'), title: field(text, 'title'), organisation: field(text, 'organisation') }));
+  const topics = Object.keys(files)
+    .filter((file) => /^topics\/bench-topic-\d+\.yaml$/.test(file))
+    .map((file) => file.slice('topics/'.length, -'.yaml'.length));
+  const newest = Object.entries(files)
+    .filter(([file]) => file.startsWith('articles/'))
+    .map(([, text]) => /^published: (\S+)$/m.exec(text)?.[1] ?? '')
+    .sort()
+    .at(-1);
+  const day = new Date(Date.parse(`${newest}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  if (people.length < 4 || topics.length < 2) throw new Error('publishedArticle needs a newsroom with at least four people and two topics.');
+
+  const chosen = new Set();
+  while (chosen.size < 3) chosen.add(pick(people.slice(1)));
+  const newPerson = { id: `${id}-person`, name: 'Ingrid Q. Okafor', title: 'Analyst', organisation: 'Trade Council' };
+  const speakers = [...chosen, newPerson];
+  const articleTopics = [];
+  while (articleTopics.length < 2) {
+    const topic = pick(topics);
+    if (!articleTopics.includes(topic)) articleTopics.push(topic);
+  }
+  /** @type {Record<string, string>} */
+  const out = {};
+  out[`people/${newPerson.id}.yaml`] =
+    `name: ${yamlString(newPerson.name)}\nroles:\n  - title: ${yamlString(newPerson.title)}\n    organisation: ${yamlString(newPerson.organisation)}\n` +
+    `newsroom:\n  description: ${yamlString(sentence(14))}\n`;
+  const paragraphs = [];
+  for (const [q, speaker] of speakers.entries()) {
+    const quoteId = `${id}-q${q}`;
+    out[`quotes/${quoteId}.yaml`] =
+      `text: ${yamlString(sentence(18).slice(0, -1))}\nspeaker: ${speaker.id}\nrole:\n  title: ${yamlString(speaker.title)}\n` +
+      `  organisation: ${yamlString(speaker.organisation)}\nkind: direct\nsaid:\n  date: ${day}\n  basis: publication\n` +
+      `article: ${id}\ntopics: [${articleTopics[q % 2]}]\nnewsroom:\n  context: ${yamlString(sentence(8))}\n`;
+    paragraphs.push(`${sentence()} ${sentence()}`, `${sentence()} "<Quote id="${quoteId}" />," said ${speaker.name}.`);
+  }
+  out[`articles/${id}.mdx`] =
+    `---\ntitle: ${yamlString(sentence(8).slice(0, -1))}\nteaser: ${yamlString(sentence(25))}\nauthors: [${people[0].id}]\n` +
+    `published: ${day}\ntopics: [${articleTopics.join(', ')}]\npeople: [${newPerson.id}]\nplaces: [bench-place-000]\n` +
+    `source:\n  publisher: Bench Wire\n---\n\n${paragraphs.join('\n\n')}\n`;
+  return out;
+}

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentDir } from '../../src/lib/content/files';
-import { bareArticle, distinctNames, distinctWords, generateNewsroom, random, seedSentenceLengths, wordCounts, zipfExponent } from './generate.mjs';
+import { bareArticle, distinctNames, distinctWords, generateNewsroom, publishedArticle, random, seedSentenceLengths, wordCounts, zipfExponent } from './generate.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-generate-'));
@@ -121,6 +121,31 @@ describe('generateNewsroom', () => {
     const { files, problems } = await checkContentDir(dir);
     expect(problems).toEqual([]);
     expect(files).toBeGreaterThan(60 * 6);
+  }, 60_000);
+});
+
+describe('publishedArticle', () => {
+  it('adds one article, the newest, quoting three people already there and one new person, in two existing topics, that passes the content checks', async () => {
+    const before = generateNewsroom({ articles: 20, seed: 5 });
+    const added = publishedArticle(before);
+    const articles = Object.keys(added).filter((file) => file.startsWith('articles/'));
+    expect(articles).toHaveLength(1);
+    const article = added[articles[0]!]!;
+    const newest = Object.entries(before).filter(([file]) => file.startsWith('articles/')).map(([, text]) => /^published: (\S+)$/m.exec(text)![1]!).sort().at(-1)!;
+    expect(/^published: (\S+)$/m.exec(article)![1]! > newest).toBe(true);
+    const speakers = Object.entries(added).filter(([file]) => file.startsWith('quotes/')).map(([, text]) => /^speaker: (\S+)$/m.exec(text)![1]!);
+    expect(speakers.filter((id) => `people/${id}.yaml` in before)).toHaveLength(3);
+    expect(speakers.filter((id) => `people/${id}.yaml` in added)).toHaveLength(1);
+    const topics = /^topics: \[(.*)\]$/m.exec(article)![1]!.split(', ');
+    expect(topics).toHaveLength(2);
+    for (const topic of topics) expect(`topics/${topic}.yaml` in before).toBe(true);
+
+    const dir = path.join(scratch, 'published');
+    for (const [file, text] of Object.entries({ ...before, ...added })) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    expect((await checkContentDir(dir)).problems).toEqual([]);
   }, 60_000);
 });
 

@@ -94,7 +94,8 @@ export default function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-        await fs.rm(recordsFile);
+        // Kept only to measure the index outside the build (scripts/bench/search-split.mjs).
+        if (!process.env.NEWSROOM_KEEP_SEARCH_RECORDS) await fs.rm(recordsFile);
       },
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallSite } from '@/test-support/small-site';
-import { cacheKey, shownOnArticle, shownOnPerson, shownOnQuote, shownOnTopic, type Shown } from './shown';
+import { cacheKey, keyedListing, shownInFeed, shownOnArticle, shownOnPerson, shownOnQuote, shownOnRouteMap, shownOnTopic, type Shown } from './shown';
 
 const site = smallSite();
 const names = (entries: readonly Shown[]) => entries.map((entry) => `${entry.collection}/${entry.id}`);
@@ -29,6 +29,33 @@ describe('which entries a page shows', () => {
   });
 });
 
+describe('which entries the parts of pages show', () => {
+  it('a route map: its route, the places it runs through, what is reported where, its figures and topics', () => {
+    const shown = names(shownOnRouteMap(site, [site.route('caspian-crossing')]));
+    expect(shown).toEqual(expect.arrayContaining(['routes/caspian-crossing', 'places/aktau', 'places/baku', 'articles/pipeline-deal', 'figures/oil-share', 'topics/energy']));
+  });
+
+  it('a person page names the article that stated a role', () => {
+    expect(names(shownOnPerson(site, 'jane-doe'))).toContain('articles/pipeline-deal');
+  });
+
+  it("a topic page shows its route map's places", () => {
+    expect(names(shownOnTopic(site, 'energy'))).toEqual(expect.arrayContaining(['places/aktau', 'places/baku']));
+  });
+
+  it("a feed: its articles with their authors' names and topics", () => {
+    const shown = names(shownInFeed(site, site.topic('politics'), site.topicItems('politics').articles));
+    expect(shown).toEqual(expect.arrayContaining(['topics/politics', 'articles/pipeline-deal', 'articles/older-piece', 'people/jane-doe', 'topics/energy']));
+  });
+
+  it("a quotes listing's pages get the same keys from the same content, built twice", () => {
+    const keys = (about: typeof site) => keyedListing(about, about.quotes, undefined).map(({ cacheKey: key }) => key);
+    const same = keys(smallSite());
+    expect(keys(site)).toEqual(same);
+    expect(same.length).toBeGreaterThan(0);
+  });
+});
+
 describe('cacheKey', () => {
   const entries: Shown[] = [
     { collection: 'quotes', id: 'a', digest: '1' },
@@ -37,6 +64,11 @@ describe('cacheKey', () => {
 
   it('is the same for the same entries and digests', () => {
     expect(cacheKey(entries)).toBe(cacheKey(entries.map((entry) => ({ ...entry }))));
+  });
+
+  it('changes with anything else the page prints', () => {
+    expect(cacheKey(entries, 3)).not.toBe(cacheKey(entries, 4));
+    expect(cacheKey(entries, 3)).not.toBe(cacheKey(entries));
   });
 
   it('changes when any entry shown changes, or another joins', () => {

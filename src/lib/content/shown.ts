@@ -4,9 +4,10 @@
  * entry whose words, dates or links reach the page; `cacheKey` folds their digests into one key.
  */
 import { createHash } from 'node:crypto';
+import { listingPages, shownFilters, type ListingPage } from '../rules/listing';
 import { mdxComponents, type MdxComponentName } from './registry';
 import type { Site } from './site';
-import type { Article } from './types';
+import type { Article, Quote, Route } from './types';
 
 /** What a key needs of an entry: which one it is, and Astro's digest of its content. */
 export interface Shown {
@@ -35,6 +36,7 @@ export function shownOnArticle(site: Site, article: Article): Shown[] {
     return use.ids.map((id) => lookup(id));
   });
   const routes = site.usesIn(article).flatMap((use) => (use.component === 'RouteMap' ? use.ids.map((id) => site.route(id)) : []));
+  const related = site.related(article);
   return unique([
     article,
     ...[...data.authors, ...data.editors].map((ref) => site.person(ref.id)),
@@ -43,17 +45,39 @@ export function shownOnArticle(site: Site, article: Article): Shown[] {
     ...data.topics.map((ref) => site.topic(ref.id)),
     ...data.places.map((ref) => site.place(ref.id)),
     ...named,
-    // A route map draws its routes' places.
-    ...routes.flatMap((route) => route.data.waypoints.map((waypoint) => site.place(waypoint.place.id))),
-    ...site.related(article).map(({ article: other }) => other),
+    ...shownOnRouteMap(site, routes),
+    // Each related article with what it shares: its title and date, and the shared topics, people and places named.
+    ...related.flatMap((relation) => [relation.article, ...relation.topics, ...relation.people, ...relation.places]),
   ]);
+}
+
+/** A route map (an article's or a topic's): its routes, their places, what is reported about them and where, their figures and topics. */
+export function shownOnRouteMap(site: Site, routes: readonly Route[]): Shown[] {
+  const published = new Set(site.articles.map((article) => article.id));
+  return unique(
+    routes.flatMap((route) => [
+      route,
+      ...route.data.waypoints.map((waypoint) => site.place(waypoint.place.id)),
+      ...route.data.reported.filter((r) => published.has(r.article.id)).map((r) => site.article(r.article.id)),
+      ...route.data.figures.flatMap((ref) => site.figures.filter((figure) => figure.id === ref.id)),
+      ...route.data.topics.map((ref) => site.topic(ref.id)),
+    ]),
+  );
+}
+
+/** A quote as a card in a list: the quote, its speaker and the article it stands in. */
+export function shownOnQuoteCard(site: Site, quote: Quote): Shown[] {
+  return [quote, site.person(quote.data.speaker.id), site.article(quote.data.article.id), ...quote.data.topics.map((ref) => site.topic(ref.id))];
 }
 
 /** A person page: the person, their quotes and the articles those stand in, and every article they wrote, edited or appear in. */
 export function shownOnPerson(site: Site, personId: string): Shown[] {
   const quotes = site.quotesBy(personId);
+  const person = site.person(personId);
   return unique([
-    site.person(personId),
+    person,
+    // A role names the article that stated it.
+    ...person.data.roles.flatMap((role) => (role.statedIn ? [site.article(role.statedIn.id)] : [])),
     ...quotes,
     ...quotes.map((quote) => site.article(quote.data.article.id)),
     ...quotes.flatMap((quote) => quote.data.topics.map((ref) => site.topic(ref.id))),
@@ -71,7 +95,8 @@ export function shownOnTopic(site: Site, topicId: string): Shown[] {
     ...items.quotes.map((quote) => site.person(quote.data.speaker.id)),
     ...items.quotes.map((quote) => site.article(quote.data.article.id)),
     ...items.figures,
-    ...items.routes,
+    ...items.figures.map((figure) => site.article(figure.data.article.id)),
+    ...shownOnRouteMap(site, items.routes),
     ...items.people,
   ]);
 }
@@ -90,9 +115,75 @@ export function shownOnQuote(site: Site, quoteId: string): Shown[] {
   ]);
 }
 
-/** One key for a page: the entries it shows with their digests, in order, hashed. */
-export function cacheKey(entries: readonly Shown[]): string {
+/** A person's or topic's feed: that entry and its articles, with their authors and topics as the items name them. */
+export function shownInFeed(site: Site, about: Shown, articles: readonly Article[]): Shown[] {
+  return unique([
+    about,
+    ...articles.flatMap((article) => [
+      article,
+      ...article.data.authors.map((ref) => site.person(ref.id)),
+      ...article.data.topics.map((ref) => site.topic(ref.id)),
+    ]),
+  ]);
+}
+
+/** Which listing of quotes: all of them, one speaker's or one topic's. */
+export type ListingFilter = { speaker: string } | { topic: string } | undefined;
+
+/**
+ * The filters a quotes listing's front page offers: every quote's count, the speakers and topics quoted with their
+ * counts, and the dozen of each it shows (shownFilters). Older pages do not show them, so that they do not change
+ * whenever anyone is quoted anywhere (issue 14).
+ */
+export function listingFilters(site: Site, filter: ListingFilter) {
+  const speakerId = filter && 'speaker' in filter ? filter.speaker : undefined;
+  const topicId = filter && 'topic' in filter ? filter.topic : undefined;
+  const allSpeakers = site.speakers().map((speaker) => ({ ...speaker, id: speaker.person.id }));
+  const allTopics = site.quoteTopics().map((topic) => ({ ...topic, id: topic.topic.id }));
+  return {
+    speakerId,
+    topicId,
+    total: site.quotes.length,
+    allSpeakers,
+    allTopics,
+    shownSpeakers: shownFilters(allSpeakers, speakerId),
+    shownTopics: shownFilters(allTopics, topicId),
+  };
+}
+
+/**
+ * A quotes listing's pages (listingPages: the newest on the front page, older ones numbered from the oldest), each
+ * with its key: its quotes as cards, where its newer and older pages are, and on the front page its filters.
+ * `about` is the entry the listing is filtered by, whose name the page shows.
+ */
+export function keyedListing(site: Site, quotes: readonly Quote[], filter: ListingFilter, about?: Shown): { page: ListingPage<Quote>; cacheKey: string }[] {
+  return listingPages(quotes).map((page) => {
+    const cards = page.items.flatMap((quote) => shownOnQuoteCard(site, quote));
+    const place = [page.number ?? 'front', page.newer ?? '', page.older ?? '', page.first, page.last];
+    if (page.number !== undefined) return { page, cacheKey: cacheKey(unique([...(about ? [about] : []), ...cards]), ...place) };
+    const filters = listingFilters(site, filter);
+    const counts = [filters.shownSpeakers, filters.shownTopics].map((shown) => shown.map((item) => `${item.id}:${item.quotes}`).join(','));
+    return {
+      page,
+      cacheKey: cacheKey(
+        unique([...(about ? [about] : []), ...cards, ...filters.shownSpeakers.map((item) => item.person), ...filters.shownTopics.map((item) => item.topic)]),
+        ...place,
+        filters.total,
+        filters.allSpeakers.length,
+        filters.allTopics.length,
+        ...counts,
+      ),
+    };
+  });
+}
+
+/**
+ * One key for a page: the entries it shows with their digests, in order, hashed, and anything else the page prints
+ * that no single entry holds (a count, the address of the next page), as `extra`.
+ */
+export function cacheKey(entries: readonly Shown[], ...extra: readonly (string | number)[]): string {
   const hash = createHash('sha256');
   for (const entry of entries) hash.update(`${entry.collection}/${entry.id}@${entry.digest ?? ''}\n`);
+  for (const value of extra) hash.update(`+${value}\n`);
   return hash.digest('hex').slice(0, 32);
 }

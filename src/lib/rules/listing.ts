@@ -29,3 +29,49 @@ export function shownFilters<T extends { id: string; quotes: number }>(all: T[],
   }
   return all.filter((item) => chosen.has(item));
 }
+
+/**
+ * One page of a listing whose later pages are numbered from the oldest item (issue 14), so that a new item changes
+ * the front page and the newest numbered page, not every page: page 1 always holds the oldest items, and a page keeps
+ * its items when newer ones are published.
+ */
+export interface ListingPage<T> {
+  /** The page's number counted from the oldest; undefined for the front page, which holds the newest items. */
+  number: number | undefined;
+  /** Its items, newest first. */
+  items: T[];
+  /** Where the next newer items are: a page number, 'front', or undefined on the front page. */
+  newer: number | 'front' | undefined;
+  /** The page of the next older items, if any. */
+  older: number | undefined;
+  /** The places of its oldest and newest item, counted from the oldest item of the listing, from 1. */
+  first: number;
+  last: number;
+}
+
+/**
+ * A listing's pages: the front page holds the newest `size` items; the older ones fill numbered pages of `size` from
+ * the oldest, so the newest numbered page may hold fewer. `items` come newest first.
+ */
+export function listingPages<T>(items: readonly T[], size = quotesPageSize): ListingPage<T>[] {
+  const total = items.length;
+  const archived = Math.max(0, total - size);
+  const numbered = Math.ceil(archived / size);
+  // Newest first in the list, so the item at place p (from the oldest, from 1) is items[total - p].
+  const slice = (first: number, last: number) => items.slice(total - last, total - first + 1);
+  const front: ListingPage<T> = {
+    number: undefined,
+    items: slice(archived + 1, total),
+    newer: undefined,
+    older: numbered || undefined,
+    first: Math.min(archived + 1, total),
+    last: total,
+  };
+  const pages = Array.from({ length: numbered }, (_, i): ListingPage<T> => {
+    const number = i + 1;
+    const first = i * size + 1;
+    const last = Math.min(number * size, archived);
+    return { number, items: slice(first, last), newer: number < numbered ? number + 1 : 'front', older: number > 1 ? number - 1 : undefined, first, last };
+  });
+  return [front, ...pages];
+}

@@ -14,9 +14,11 @@ export const topicsUrl = () => page('topics');
 export const topicUrl = (id: string) => page('topics', id);
 export const quoteUrl = (id: string) => page('quotes', id);
 
-/** Page n of a listing: the first page has no number, later ones add it (/quotes/, /quotes/2/), as `paginate` does. */
-const numbered = (segments: string[], pageNumber = 1) =>
-  page(...segments, ...(pageNumber > 1 ? [String(pageNumber)] : []));
+/**
+ * A listing's front page (no number: the newest items) or its page n, numbered from the oldest (/quotes/, /quotes/1/:
+ * the first 20 quotes ever published; src/lib/rules/listing.ts, listingPages).
+ */
+const numbered = (segments: string[], pageNumber?: number) => page(...segments, ...(pageNumber !== undefined ? [String(pageNumber)] : []));
 /** All quotes, newest first. */
 export const quotesUrl = (pageNumber?: number) => numbered(['quotes'], pageNumber);
 /** The quotes one person said: the no-JavaScript speaker filter of the quotes listing. */

@@ -2,11 +2,16 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, type Person } from '@/lib/content';
 import { personFeed } from '@/lib/outputs/feeds';
+import { cacheKey, shownInFeed } from '@/lib/content/shown';
 import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return site.people.map((person) => ({ params: { id: person.id }, props: { person } }));
+  return site.people.map((person) => ({
+    params: { id: person.id },
+    props: { person },
+    cacheKey: cacheKey(shownInFeed(site, person, site.articlesWith(person.id))),
+  }));
 }) satisfies GetStaticPaths;
 
 /** The articles one person wrote, edited, is quoted or mentioned in: /people/<id>/rss.xml. */

@@ -2,11 +2,16 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, type Topic } from '@/lib/content';
 import { topicFeed } from '@/lib/outputs/feeds';
+import { cacheKey, shownInFeed } from '@/lib/content/shown';
 import { requireOrigin } from '@/lib/shared/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return site.topics.map((topic) => ({ params: { id: topic.id }, props: { topic } }));
+  return site.topics.map((topic) => ({
+    params: { id: topic.id },
+    props: { topic },
+    cacheKey: cacheKey(shownInFeed(site, topic, site.topicItems(topic.id).articles)),
+  }));
 }) satisfies GetStaticPaths;
 
 /** The articles filed under one topic: /topics/<id>/rss.xml. */

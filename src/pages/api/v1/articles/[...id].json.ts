@@ -2,11 +2,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { apiArticle, jsonResponse } from '@/lib/outputs/api';
 import { loadSite, type Article } from '@/lib/content';
 import { bodyHtml, parseBody } from '@/lib/content/body';
+import { cacheKey, shownOnArticle } from '@/lib/content/shown';
 import { requireOrigin } from '@/lib/shared/site';
 
+// Keyed as the article's page: its body's HTML shows what the page's body shows.
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return site.articles.map((article) => ({ params: { id: article.id }, props: { article } }));
+  return site.articles.map((article) => ({ params: { id: article.id }, props: { article }, cacheKey: cacheKey(shownOnArticle(site, article)) }));
 }) satisfies GetStaticPaths;
 
 /** One article's document: /api/v1/articles/<id>.json. */
