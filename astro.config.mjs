@@ -7,6 +7,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import searchIndex from './src/integrations/search-index.ts';
+import editor from './src/integrations/editor.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -32,7 +33,8 @@ export default defineConfig({
   // No code blocks in journalism: no Shiki, whose inline styles a CSP without 'unsafe-inline' would block.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   // searchIndex builds the Pagefind index at astro:build:done, after every page is written.
-  integrations: [mdx(), sitemap(), searchIndex()],
+  // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
+  integrations: [mdx(), sitemap(), searchIndex(), editor()],
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.
   // Everything comes from this site; Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'.
   security: {

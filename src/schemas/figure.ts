@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate, datePrecision } from './common';
+import { absentWhenEmpty, calendarDate, datePrecision } from './common';
 import type { Reference } from './reference';
 
 export const figureQualifiers = ['exactly', 'more than', 'over', 'nearly', 'about', 'at least'] as const;
@@ -42,12 +42,12 @@ export const figureSchema = (reference: Reference) =>
         .describe('Who the number comes from: { person: id }, { report: name } or { publisher: name }.'),
       article: reference('articles').describe('Id of the article that reports the figure.'),
       topics: z.array(reference('topics')).min(1).describe('Ids of the topics the figure belongs to.'),
-      newsroom: z
-        .object({
-          note: z.string().min(1).describe('A note in this site\'s own words, e.g. a correction of fact.'),
-        })
-        .strict()
-        .optional()
-        .describe('Text this site wrote itself, shown as such to readers.'),
+      newsroom: absentWhenEmpty(
+        z
+          .object({
+            note: z.string().min(1).describe('A note in this site\'s own words, e.g. a correction of fact.'),
+          })
+          .strict(),
+      ).describe('Text this site wrote itself, shown as such to readers.'),
     })
     .strict();
