@@ -39,7 +39,7 @@ export const editorComponents: Record<MdxComponentName, () => ContentComponent> 
     inline({
       label: 'Quote',
       description: 'The words of a quote entry, linked to its page. Type the quotation marks around it in the text.',
-      icon: icon('“'),
+      icon: icon('Q'),
       schema: {
         ...idPicker('Quote'),
         part: fields.integer({

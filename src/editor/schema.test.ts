@@ -126,6 +126,11 @@ describe('files as the editor writes them', () => {
     },
   );
 
+  test('every content file is in the canonical style (npm run format:content writes it)', () => {
+    const unformatted = files.filter((file) => formatFile(file.collection, file.raw, file.id) !== file.raw).map((file) => file.file);
+    expect(unformatted).toEqual([]);
+  });
+
   test('an article body is kept as written', () => {
     const file = files.find((entry) => entry.collection === 'articles')!;
     const body = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
