@@ -187,7 +187,15 @@ export function fieldFor(schema: Schema, path: Path, required = true): Component
         ...(defaultValue ? { defaultValue } : {}),
         validation: {
           isRequired: isRequired && (minLength(def) ?? 0) > 0,
-          ...(regex ? { pattern: { regex: regex.pattern as RegExp, message: description ?? `Expected ${regex.pattern}` } } : {}),
+          // The editor checks a pattern on an empty field too, and an optional field may stay empty.
+          ...(regex
+            ? {
+                pattern: {
+                  regex: isRequired ? (regex.pattern as RegExp) : new RegExp(`^$|${(regex.pattern as RegExp).source}`),
+                  message: description ?? `Expected ${regex.pattern}`,
+                },
+              }
+            : {}),
         },
       });
     }

@@ -78,7 +78,7 @@ export default function editor(): AstroIntegration {
         });
         injectRoute({
           pattern: '/keystatic/[...params]',
-          entrypoint: '@keystatic/astro/internal/keystatic-astro-page.astro',
+          entrypoint: new URL('../editor/admin.astro', import.meta.url),
           prerender: false,
         });
         injectRoute({
