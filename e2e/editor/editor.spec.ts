@@ -6,14 +6,12 @@
  *
  * Every step waits on what the journalist would see (a field, a saved file), never on a time.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
-import { article, editorContent, person, quote, seedId } from './fixture';
+import { article, editorContent, person, seedId } from './fixture';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const file = (...parts: string[]) => path.join(editorContent, ...parts);
 const read = (...parts: string[]) => fs.readFileSync(file(...parts), 'utf8');
 const personId = 'dana-editorial';
