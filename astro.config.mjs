@@ -8,6 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import searchIndex from './src/integrations/search-index.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import { contentCacheDir } from './scripts/content-cache.mjs';
+import editor from './src/integrations/editor.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -25,7 +26,8 @@ export default defineConfig({
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage first narrows
   // each page's CSP to the hashes of its own inline code.
-  integrations: [mdx(), sitemap(), cspPerPage(), searchIndex()],
+  // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
+  integrations: [mdx(), sitemap(), cspPerPage(), searchIndex(), editor()],
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.
   // Everything comes from this site; Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'.
   security: {

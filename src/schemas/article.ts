@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
-import { calendarDate, languageTag, webLink } from './common';
+import { absentWhenEmpty, calendarDate, languageTag, webLink } from './common';
 import type { Reference } from './reference';
 
 export const articleSchema = (reference: Reference, image: ImageFunction) =>
@@ -24,16 +24,14 @@ export const articleSchema = (reference: Reference, image: ImageFunction) =>
         .default([])
         .describe('Ids of the people the article mentions; its authors, editors and speakers count already.'),
       places: z.array(reference('places')).default([]).describe('Ids of places the article is about.'),
-      leadImage: z
-        .object({
+      leadImage: absentWhenEmpty(
+        z.object({
           src: image().optional().describe('The image file, relative to the article; leave out when we do not have it.'),
           alt: z.string().min(1).describe('What the image shows, for people who cannot see it.'),
           caption: z.string().min(1).describe('The caption as published.'),
           credit: z.string().min(1).describe('Who made the image, as published, e.g. "Image: Jane Doe/Agency".'),
-        })
-        .strict()
-        .optional()
-        .describe('The lead image record; the file itself is optional.'),
+        }).strict(),
+      ).describe('The lead image record; the file itself is optional.'),
       related: z
         .object({
           articles: z

@@ -58,3 +58,27 @@ export type QuoteKind = (typeof quoteKinds)[number];
 
 /** The kinds of route the map can draw, each with its own line style. */
 export const routeKinds = ['pipeline', 'shipping', 'rail', 'road'] as const;
+
+/** The transforms of `absentWhenEmpty` groups, so tools (the JSON Schemas, the editor) can tell them apart. */
+const emptyAsAbsent = new WeakSet<object>();
+
+/**
+ * An optional group of fields that may also be written `{}`: the browser editor (Keystatic) writes an optional
+ * group the journalist left empty as `{}`, and this reads it as absent, as if the key were not there. A group with
+ * some fields filled is checked as usual, so a missing caption is still named.
+ */
+export function absentWhenEmpty<T extends z.ZodType>(group: T) {
+  const empty = z.transform((value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 ? undefined : value,
+  );
+  emptyAsAbsent.add(empty);
+  return z.pipe(empty, group.optional()).optional();
+}
+
+/** Whether a schema is an `absentWhenEmpty` group (the pipe inside its `.optional()`); returns the group. */
+export function emptyAsAbsentGroup(schema: z.ZodType): z.ZodType | undefined {
+  const def = schema._zod.def as { type: string; in?: z.ZodType; out?: z.ZodType };
+  if (def.type !== 'pipe' || !def.in || !emptyAsAbsent.has(def.in)) return undefined;
+  const out = def.out!._zod.def as { type: string; innerType?: z.ZodType };
+  return out.type === 'optional' ? out.innerType : def.out;
+}

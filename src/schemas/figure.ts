@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate, datePrecision } from './common';
+import { absentWhenEmpty, calendarDate, datePrecision } from './common';
 import type { Reference } from './reference';
 
 export const figureQualifiers = ['exactly', 'more than', 'over', 'nearly', 'about', 'at least'] as const;
@@ -48,12 +48,12 @@ export const figureSchema = (reference: Reference) =>
           "Where its <FactBox> shows it. aside: in a box beside the text, for a figure that adds to the sentence (a note of ours, a source or a date the sentence does not give); listed: the sentence already says it, so it is listed with the article's figures at the end instead of repeating it.",
         ),
       topics: z.array(reference('topics')).min(1).describe('Ids of the topics the figure belongs to.'),
-      newsroom: z
-        .object({
-          note: z.string().min(1).describe('A note in this site\'s own words, e.g. a correction of fact.'),
-        })
-        .strict()
-        .optional()
-        .describe('Text this site wrote itself, shown as such to readers.'),
+      newsroom: absentWhenEmpty(
+        z
+          .object({
+            note: z.string().min(1).describe('A note in this site\'s own words, e.g. a correction of fact.'),
+          })
+          .strict(),
+      ).describe('Text this site wrote itself, shown as such to readers.'),
     })
     .strict();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { routeKinds } from './common';
+import { absentWhenEmpty, routeKinds } from './common';
 import type { Reference } from './reference';
 
 /** A latitude/longitude pair in decimal degrees (WGS 84). */
@@ -27,13 +27,13 @@ export const placeSchema = () =>
       kind: z.enum(placeKinds).describe('What the place is: city, capital, port, terminal, oil-field or region.'),
       country: z.string().min(1).describe('The country the place is in, in English.'),
       location: geoPoint.describe('Where it is, to city level: this site\'s own data.'),
-      newsroom: z
-        .object({
-          description: z.string().min(1).describe('One line about the place in this site\'s own words.'),
-        })
-        .strict()
-        .optional()
-        .describe('Text this site wrote itself, shown as such to readers.'),
+      newsroom: absentWhenEmpty(
+        z
+          .object({
+            description: z.string().min(1).describe('One line about the place in this site\'s own words.'),
+          })
+          .strict(),
+      ).describe('Text this site wrote itself, shown as such to readers.'),
     })
     .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate, wikidataId } from './common';
+import { absentWhenEmpty, calendarDate, wikidataId } from './common';
 import type { Reference } from './reference';
 
 export const personSchema = (reference: Reference) =>
@@ -21,14 +21,14 @@ export const personSchema = (reference: Reference) =>
               statedIn: reference('articles')
                 .optional()
                 .describe('Id of the article that names this role, when an article does.'),
-              newsroom: z
-                .object({
-                  from: calendarDate.optional().describe('First day in the role (this site\'s own research).'),
-                  until: calendarDate.optional().describe('Last day in the role; leave out while it is held.'),
-                })
-                .strict()
-                .optional()
-                .describe('When the role was held: this site\'s own research, not taken from an article.'),
+              newsroom: absentWhenEmpty(
+                z
+                  .object({
+                    from: calendarDate.optional().describe('First day in the role (this site\'s own research).'),
+                    until: calendarDate.optional().describe('Last day in the role; leave out while it is held.'),
+                  })
+                  .strict(),
+              ).describe('When the role was held: this site\'s own research, not taken from an article.'),
             })
             .strict()
             .describe('A role the person holds or held.'),

@@ -30,6 +30,12 @@ afterEach(() => {
 
 const seed = 'articles/kazakhstan-balancing-act-eu-russia.mdx';
 
+/** The line of `needle` in a file of content/ as committed. */
+const lineOf = (file: string, needle: string) => {
+  const text = fs.readFileSync(path.join(root, 'content', file), 'utf8');
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+};
+
 // Each test copies content/ and checks all of it, MDX compiler included: real work whose time depends on how busy
 // the machine is, so a minute rather than vitest's default 5 s.
 describe('npm run check:content', { timeout: 60_000 }, () => {
@@ -51,10 +57,10 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
     expect(lines).toEqual([
       '  <content>/articles/kazakhstan-balancing-act-eu-russia.mdx:2  teaser: required field is missing. Expected: The standfirst: one or two sentences under the headline.',
       '  <content>/articles/kazakhstan-balancing-act-eu-russia.mdx:3  teasr: unknown field "teasr". Did you mean teaser? Fields allowed here: title, teaser, authors, editors, published, updated, topics, people, places, leadImage, related, source, corrections, language, draft.',
-      '  <content>/figures/cpc-stoppages.yaml:6  date: "2022-02-30" is not a real date. Write dates as YYYY-MM-DD, e.g. 2022-10-25.',
+      `  <content>/figures/cpc-stoppages.yaml:${lineOf('figures/cpc-stoppages.yaml', '  date:')}  date: "2022-02-30" is not a real date. Write dates as YYYY-MM-DD, e.g. 2022-10-25.`,
       '  <content>/places/aktau.yaml:2  kind: Invalid option: expected one of "city"|"capital"|"port"|"terminal"|"oil-field"|"region"',
       '  <content>/places/aktau.yaml:5  location.lat: Latitude must be between -90 and 90 degrees.',
-      '  <content>/quotes/umarov-reforms.yaml:2  speaker: no person with id "temur-umarow" (expected a file people/temur-umarow.yaml). Nearest valid ids: temur-umarov.',
+      `  <content>/quotes/umarov-reforms.yaml:${lineOf('quotes/umarov-reforms.yaml', 'speaker:')}  speaker: no person with id "temur-umarow" (expected a file people/temur-umarow.yaml). Nearest valid ids: temur-umarov.`,
     ]);
   });
 
@@ -90,7 +96,7 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
 
   it('says how to write text that itself contains ", and the way it says passes', async () => {
     const file = 'quotes/umarov-reforms.yaml';
-    const broken = contentWith({ [file]: (text) => text.replace(/^text: .*$/m, 'text: "He called it "silence": a position"') });
+    const broken = contentWith({ [file]: (text) => text.replace(/^text: .*(?:\n {2}.*)*/m, 'text: "He called it "silence": a position"') });
     const problems = (await checkContentDir(broken)).problems;
     expect(problems.length).toBeGreaterThan(0);
     for (const each of problems) expect(each).toMatchObject({ field: 'YAML', line: 1 });
@@ -99,7 +105,7 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
     const example = /e\.g\. (text: '.*')\.$/.exec(problem!.message)![1]!;
     expect(parse(example)).toEqual({ text: 'a "clear" position: ours' });
 
-    const fixed = contentWith({ [file]: (text) => text.replace(/^text: .*$/m, `text: 'He called it "silence": a position'`) });
+    const fixed = contentWith({ [file]: (text) => text.replace(/^text: .*(?:\n {2}.*)*/m, `text: 'He called it "silence": a position'`) });
     expect((await checkContentDir(fixed)).problems).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  * writes them to src/schemas/json/; a unit test fails when they fall behind the zod schemas.
  */
 import { z } from 'astro/zod';
-import { idPattern } from '../../schemas/common';
+import { emptyAsAbsentGroup, idPattern } from '../../schemas/common';
 import { contentSchemas } from '../../schemas/standalone';
 import { collectionNames, registry, type CollectionName } from '../content/registry';
 
@@ -38,12 +38,25 @@ export type JsonSchema = Record<string, unknown>;
  * `jsonSchemaFor` adds: the editors' schemas and the content API's (src/lib/api-schemas.ts) are built on it.
  * With io 'output', the entry as parsed: only its `required` lists are of use (fields with defaults are there).
  */
-export function entryJsonSchema(collection: CollectionName, io: 'input' | 'output' = 'input'): JsonSchema {
-  return z.toJSONSchema(contentSchemas[collection] as z.ZodType, {
+export function entryJsonSchema(collection: CollectionName, io: 'input' | 'output' = 'input', file = false): JsonSchema {
+  return toJsonSchema(contentSchemas[collection] as z.ZodType, io, file);
+}
+
+/** `file`: the schema of a file as the editor may write it, where an empty optional group is `{}`. */
+function toJsonSchema(schema: z.ZodType, io: 'input' | 'output', file: boolean): JsonSchema {
+  return z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
-      if (isCalendarDate(zodSchema._zod.def as Def)) {
+      const group = emptyAsAbsentGroup(zodSchema as unknown as z.ZodType);
+      if (group) {
+        // An optional group the editor left empty is written {} and read as absent (src/schemas/common.ts).
+        const { $schema: _, ...inner } = toJsonSchema(group, io, file);
+        const description = jsonSchema.description;
+        for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+        Object.assign(jsonSchema, file ? { anyOf: [inner, { type: 'object', maxProperties: 0 }] } : inner);
+        if (description) jsonSchema.description = description;
+      } else if (isCalendarDate(zodSchema._zod.def as Def)) {
         delete jsonSchema.anyOf;
         Object.assign(jsonSchema, { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
       } else if (isReference(zodSchema._zod.def as Def)) {
@@ -55,7 +68,7 @@ export function entryJsonSchema(collection: CollectionName, io: 'input' | 'outpu
 
 /** One collection's JSON Schema: what a file may contain as written (references are ids, dates YYYY-MM-DD). */
 export function jsonSchemaFor(collection: CollectionName): JsonSchema {
-  const schema = entryJsonSchema(collection);
+  const schema = entryJsonSchema(collection, 'input', true);
   const { folder: dir, format } = registry[collection];
   const folder = format === 'mdx' ? `${dir}/*.mdx frontmatter` : `${dir}/*.yaml`;
   return {

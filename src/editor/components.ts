@@ -1,0 +1,104 @@
+/**
+ * An article's body in the browser editor: MDX with the site's components on the toolbar. Which prop of each
+ * component names which collection comes from the registry (`mdxComponents`), so the pickers offer existing entries
+ * and no id is typed by hand; each component shows its ids in the editor, so a journalist sees which quote or figure
+ * stands where.
+ *
+ * React is only loaded by the editor (npm run dev / npm run editor); nothing here reaches the built site.
+ */
+import { fields, type ComponentSchema } from '@keystatic/core';
+import { block, inline, mark, type ContentComponent } from '@keystatic/core/content-components';
+import { createElement, type ReactElement } from 'react';
+import { mdxComponents, registry, type MdxComponentName } from '../lib/content/registry';
+
+/** The picker for a component's id prop, from the registry. */
+function idPicker(name: MdxComponentName): Record<string, ComponentSchema> {
+  const { prop, collection, list } = mdxComponents[name];
+  const label = `${registry[collection].noun[list ? 'many' : 'one'].replace(/^./, (c) => c.toUpperCase())}`;
+  return {
+    [prop]: list
+      ? fields.multiRelationship({ label, collection, validation: { length: { min: 1 } } })
+      : fields.relationship({ label, collection, validation: { isRequired: true } }),
+  };
+}
+
+/** What the editor shows in place of a component: its name and the ids it names. */
+const preview = (text: string): ReactElement =>
+  createElement('span', { style: { fontFamily: 'monospace', fontSize: '0.9em' }, 'data-component-preview': '' }, text);
+
+const ids = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? '(none chosen)'));
+
+const icon = (text: string): ReactElement => createElement('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, text);
+
+/**
+ * Each component as the editor offers it. Typed by the registry's names, so a component added there fails the type
+ * check until the editor offers it too.
+ */
+export const editorComponents: Record<MdxComponentName, () => ContentComponent> = {
+  Quote: () =>
+    inline({
+      label: 'Quote',
+      description: 'The words of a quote entry, linked to its page. Type the quotation marks around it in the text.',
+      icon: icon('Q'),
+      schema: {
+        ...idPicker('Quote'),
+        part: fields.integer({
+          label: 'Part',
+          description: 'For a quote whose text is split into segments: which segment, from 1.',
+          validation: { min: 1 },
+        }),
+      },
+      ContentView: ({ value }: { value: Record<string, unknown> }) =>
+        preview(`Quote: ${ids(value['id'])}${typeof value['part'] === 'number' ? ` (part ${value['part']})` : ''}`),
+    }),
+  Person: () =>
+    mark({
+      label: 'Person',
+      icon: icon('P'),
+      schema: idPicker('Person'),
+      tag: 'span',
+      className: 'newsroom-person',
+      style: ({ value }: { value: Record<string, unknown> }) => ({ textDecoration: value['id'] ? 'underline dotted' : 'underline wavy red' }),
+    }),
+  FactBox: () =>
+    block({
+      label: 'Fact box',
+      description: 'A box with one or more figures: the number, what it measures, its source and date.',
+      icon: icon('#'),
+      schema: idPicker('FactBox'),
+      ContentView: ({ value }: { value: Record<string, unknown> }) => preview(`Fact box: ${ids(value['figures'])}`),
+    }),
+  RouteMap: () =>
+    block({
+      label: 'Route map',
+      description: 'A map of one or more routes with their waypoints.',
+      icon: icon('M'),
+      schema: {
+        ...idPicker('RouteMap'),
+        caption: fields.text({ label: 'Caption', description: 'The caption under the map, as published (optional).' }),
+      },
+      ContentView: ({ value }: { value: Record<string, unknown> }) =>
+        preview(`Route map: ${ids(value['routes'])}${value['caption'] ? ` (${String(value['caption'])})` : ''}`),
+    }),
+};
+
+/** The article body field: MDX, with the headings and formatting the site prints, and the site's components. */
+export function articleBody() {
+  return fields.mdx({
+    label: 'Text',
+    description: 'The article text. Insert quotes, names, fact boxes and maps from the toolbar (the + menu).',
+    extension: 'mdx',
+    options: {
+      // The headline is the only level-1 heading; the site's articles use ## and ###.
+      heading: [2, 3],
+      codeBlock: false,
+      code: false,
+      table: false,
+      divider: false,
+      image: { directory: registry.articles.folder, publicPath: './' },
+    },
+    components: Object.fromEntries(
+      Object.entries(editorComponents).map(([name, make]) => [name, make()]),
+    ) as Record<MdxComponentName, ContentComponent>,
+  });
+}

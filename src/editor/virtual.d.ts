@@ -1,0 +1,4 @@
+declare module 'virtual:keystatic-config' {
+  const config: import('@keystatic/core').Config<any, any>;
+  export default config;
+}
