@@ -6,8 +6,9 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 
 export default defineConfig({
   testDir: 'e2e',
-  // The journalist scenario runs on its own fixture build: playwright.journalist.config.ts.
-  testIgnore: 'journalist/**',
+  // The journalist scenario runs on its own fixture build (playwright.journalist.config.ts), the editor scenario on
+  // its own dev server (playwright.editor.config.ts).
+  testIgnore: ['journalist/**', 'editor/**'],
   forbidOnly: !!process.env.CI,
   retries: 0,
   // Every test does one page's work and waits on states (a locator's text, a load state), never on a time. These
