@@ -91,15 +91,14 @@ class SiteSearch extends HTMLElement {
     this.#refine = find<HTMLDetailsElement>('[data-refine]');
     this.#refineSummary = find<HTMLElement>('[data-refine-summary]');
 
-    // The speaker and topic lists load when a reader reaches for the filters: pointer, touch or keyboard focus, or
-    // unfolding "Narrow and sort" on a phone, so they are there by the time a list opens.
+    // The speaker and topic lists load when a reader reaches for the filters: pointer, touch or keyboard focus on
+    // them, or unfolding "Narrow and sort" on a phone (a click on its summary, by pointer or keyboard: the script's
+    // own unfolding on a wide screen below is no reach, and a first search loads no list).
     const refine = find<HTMLElement>('.refine');
     for (const type of ['pointerover', 'touchstart', 'focusin'] as const) {
       refine.addEventListener(type, () => void this.#loadLists(), { passive: true });
     }
-    this.#refine.addEventListener('toggle', () => {
-      if (this.#refine.open) void this.#loadLists();
-    });
+    find<HTMLElement>('[data-refine] > summary').addEventListener('click', () => void this.#loadLists());
 
     find<HTMLElement>('[data-needs-js]').hidden = true;
     this.#form.hidden = false;
