@@ -32,13 +32,13 @@ test.describe('without JavaScript', () => {
     expect(await hrefs(page, 'main .more .card .title a')).toEqual([seedUrl]);
   });
 
-  test('the article page shows both quotes linked to their pages, and the people linked to theirs', async ({ page }) => {
+  test('the article page shows both quotes as prose, each with its mark leading to its page, and the people linked to theirs', async ({ page }) => {
     await page.goto(articleUrl);
     await expect(page.locator('h1')).toHaveText(article.title);
     for (const quote of [vassilenkoQuote, analystQuote]) {
-      const inText = page.locator(`#quote-${quote.id}`);
-      await expect(inText).toHaveText(quote.text);
-      await expect(inText).toHaveAttribute('href', `/quotes/${quote.id}/`);
+      await expect(page.locator(`#quote-${quote.id}`)).toHaveText(quote.text);
+      // The words read as prose; the quote's own page is one step away, by its mark after the words.
+      await expect(page.locator(`.article-body a[href="/quotes/${quote.id}/"]`)).toHaveCount(1);
     }
     await expect(page.locator('.article-body a[href="/people/roman-vassilenko/"]')).toHaveText('Roman Vassilenko');
     await expect(page.locator(`.article-body a[href="/people/${analyst.id}/"]`)).toHaveText(analyst.name);
