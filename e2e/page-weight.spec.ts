@@ -32,8 +32,6 @@ test.describe('page weight', () => {
     expect(first.article_page_files.join('\n')).not.toMatch(/leaflet/i);
     // ...nor the map's data.
     expect(first.article_page_files.join('\n')).not.toMatch(/\/maps\/routes\//);
-    // ...nor the map's data.
-    expect(first.article_page_files.join('\n')).not.toMatch(/\/maps\/routes\//);
 
     // ...but arrives, with its CSS and the basemap, when the reader scrolls to the map.
     const map = await measureMap(page, proxy);
