@@ -32,9 +32,10 @@ function build(contentDir: string, outDir: string) {
     encoding: 'utf8',
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  // Astro logs each page it renders with its time ("(+12ms)") and each it copied from the cache as "(restored)".
+  // Astro logs each page it renders with its time ("(+12ms)"), each it copied from the cache as "(restored)" and each
+  // already in place (scripts/build.mjs starts from the previous site's unchanged pages) as "(cached)".
   const pages = (pattern: RegExp) => [...output.matchAll(pattern)].map((match) => match[1]!);
-  return { status: result.status, output, rendered: pages(/├─ (\S+) \(\+\d/g), restored: pages(/├─ (\S+)\s+\(restored\)/g) };
+  return { status: result.status, output, rendered: pages(/├─ (\S+) \(\+\d/g), restored: pages(/├─ (\S+)\s+\((?:restored|cached)\)/g) };
 }
 
 const write = (file: string, text: string) => {
