@@ -9,6 +9,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import { contentCacheDir } from './scripts/content-cache.mjs';
 import editor from './src/integrations/editor.ts';
+import seededOutput from './src/integrations/seeded-output.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -24,10 +25,11 @@ export default defineConfig({
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   // No code blocks in journalism: no Shiki, whose inline styles a CSP without 'unsafe-inline' would block.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
-  // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage first narrows
-  // each page's CSP to the hashes of its own inline code.
+  // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage narrows each
+  // page's CSP to the hashes of its own inline code as the page renders.
   // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
-  integrations: [mdx(), sitemap(), cspPerPage(), searchIndex(), editor()],
+  // seededOutput: keeps the live site's files whole while a build starts from them (scripts/build.mjs, issue 14).
+  integrations: [mdx(), sitemap(), cspPerPage(), searchIndex(), editor(), seededOutput()],
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.
   // Everything comes from this site; Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'.
   security: {
@@ -51,6 +53,9 @@ export default defineConfig({
   experimental: { contentIntellisense: true, incrementalBuild: true },
   vite: {
     build: {
+      // scripts/build.mjs builds into a staging folder of its own, empty or started with the previous site's unchanged
+      // pages (issue 14); Astro must not empty it first.
+      emptyOutDir: false,
       rollupOptions: {
         // @astrojs/mdx marks every MDX module with a "use astro:head-inject" directive that Astro reads itself before
         // bundling; Rolldown does not know it and warns, with a code frame, once per article on every build, clean

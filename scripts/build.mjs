@@ -3,8 +3,11 @@
 // succeeded, so a failed build leaves the previous site exactly as it was. OUT_DIR picks another output folder
 // (tests and the benchmark build elsewhere); CONTENT_DIR picks other content.
 //
-// Builds are incremental (astro.config.mjs, issue 14): pages whose key did not change are copied from the cache of
-// the previous build (scripts/content-cache.mjs), which also fills the staging folder. `--force` renders every page.
+// Builds are incremental (astro.config.mjs, issue 14): pages whose key did not change are not rendered again. The
+// staging folder starts with the live site's keyed pages as hard links (`seed` below), so such a page is already in
+// place and costs nothing; a page the live site lacks is copied from Astro's cache (scripts/content-cache.mjs).
+// src/integrations/seeded-output.ts makes every write into the staging folder replace a file, never change it, so the
+// live site stays whole. `--force` renders every page.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,6 +34,56 @@ fs.mkdirSync(path.dirname(staging), { recursive: true });
 const astro = path.join(root, 'node_modules', '.bin', 'astro');
 // Builds stay offline: no telemetry call to another host.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
+
+// Astro's manifest of the pages it keeps (each page's key and file), and the record of which manifest the live site
+// was built with: only then are the live site's files the ones the manifest describes.
+const cacheDir = path.join(root, contentCacheDir(root, path.resolve(env.CONTENT_DIR ?? 'content')));
+const manifestFile = path.join(cacheDir, 'incremental-build.json');
+const recordFile = path.join(root, 'node_modules', '.astro', 'published', `${createHash('sha256').update(out).digest('hex').slice(0, 12)}.json`);
+const sha = (text) => createHash('sha256').update(text).digest('hex');
+const readOr = (file, fallback) => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+};
+/** Every page file a manifest lists, relative to the output folder. */
+const manifestFiles = (manifest) =>
+  Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((entry) => decodeURI(entry.outputFile)));
+
+const seeded = seed();
+if (seeded.length) env.NEWSROOM_SEEDED_OUTPUT = '1';
+const started = Date.now();
+
+/**
+ * Hard-links the live site's keyed pages into the empty staging folder, when the live site is the one the current
+ * manifest describes (not after `--force`, a failed build that wrote a manifest, or a build of the same content into
+ * another folder). Returns the files linked; none when the output folder is on another file system.
+ */
+function seed() {
+  const manifest = readOr(manifestFile, undefined);
+  const record = JSON.parse(readOr(recordFile, 'null'));
+  if (process.argv.includes('--force') || !manifest || !fs.existsSync(out)) return [];
+  if (record?.out !== out || record?.cacheDir !== cacheDir || record?.manifest !== sha(manifest)) return [];
+  const linked = [];
+  const folders = new Set();
+  for (const file of manifestFiles(JSON.parse(manifest))) {
+    const target = path.join(staging, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true }), folders.add(folder);
+    try {
+      fs.linkSync(path.join(out, file), target);
+      linked.push(file);
+    } catch (error) {
+      if (error.code === 'ENOENT') continue;
+      // Another file system (EXDEV) or no hard links there: build from an empty folder, as without a previous site.
+      fs.rmSync(staging, { recursive: true, force: true });
+      return [];
+    }
+  }
+  return linked;
+}
 // Astro's output goes through a pipe below; keep its colours when a person is watching.
 if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) env.FORCE_COLOR = '1';
 // Astro's output is passed through as it comes, and kept, to know below whether it already listed the problems.
@@ -43,6 +96,7 @@ const result = await new Promise((resolve) => {
 });
 
 if (result.status !== 0) {
+  // Removing the staging folder removes its names only: the files it shared with the live site stay there whole.
   fs.rmSync(staging, { recursive: true, force: true });
   // Astro writes each page it renders into its incremental cache as it goes, but the manifest that says which key
   // each copy belongs to only once every page is done: a build that fails after rendering a page leaves a copy that
@@ -73,6 +127,19 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 
+const keptPages = new Set(manifestFiles(JSON.parse(readOr(manifestFile, '{"routes":{}}'))));
+// A page the live site had and this build no longer makes (a deleted quote's page) is still linked in; a seeded file
+// this build wrote again is a file of its own (seeded-output.ts), so one still shared with the live site is stale.
+for (const file of seeded) {
+  const [now, live] = [path.join(staging, file), path.join(out, file)];
+  if (keptPages.has(file)) continue;
+  const stat = fs.statSync(now, { throwIfNoEntry: false });
+  if (!stat || stat.ino !== fs.statSync(live, { throwIfNoEntry: false })?.ino) continue;
+  fs.rmSync(now);
+  // Its folder too, when nothing else is in it (a cold build would not have made it).
+  for (let folder = path.dirname(now); folder !== staging && fs.readdirSync(folder).length === 0; folder = path.dirname(folder)) fs.rmdirSync(folder);
+}
+
 fs.rmSync(previous, { recursive: true, force: true });
 if (fs.existsSync(out)) fs.renameSync(out, previous);
 fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -95,4 +162,10 @@ for (const name of leftovers) {
     stdio: 'ignore',
   }).unref();
 }
-console.log(`Build complete: ${where}/ updated.`);
+// The live site is now the one the manifest describes: the next build may start from it.
+// (A failed build leaves the record: the live site is unchanged, and a manifest it wrote no longer matches it.)
+if ((fs.statSync(manifestFile, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= started) {
+  fs.mkdirSync(path.dirname(recordFile), { recursive: true });
+  fs.writeFileSync(recordFile, JSON.stringify({ out, cacheDir, manifest: sha(readOr(manifestFile, '')) }));
+} else fs.rmSync(recordFile, { force: true });
+console.log(`Build complete: ${where}/ updated${seeded.length ? ` (${seeded.length} unchanged files kept from the previous build)` : ''}.`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallSite } from '@/test-support/small-site';
-import { cacheKey, keyedListing, shownInFeed, shownOnArticle, shownOnPerson, shownOnQuote, shownOnRouteMap, shownOnTopic, type Shown } from './shown';
+import { cacheKey, keyedListing, shownInFeed, shownOnArticle, shownOnLocator, shownOnPerson, shownOnQuote, shownOnRouteMap, shownOnTopic, type Shown } from './shown';
 
 const site = smallSite();
 const names = (entries: readonly Shown[]) => entries.map((entry) => `${entry.collection}/${entry.id}`);
@@ -33,6 +33,11 @@ describe('which entries the parts of pages show', () => {
   it('a route map: its route, the places it runs through, what is reported where, its figures and topics', () => {
     const shown = names(shownOnRouteMap(site, [site.route('caspian-crossing')]));
     expect(shown).toEqual(expect.arrayContaining(['routes/caspian-crossing', 'places/aktau', 'places/baku', 'articles/pipeline-deal', 'figures/oil-share', 'topics/energy']));
+  });
+
+  it("an article's locator map: the places the article names, each once", () => {
+    const article = site.articles.find((entry) => entry.data.places.length > 0)!;
+    expect(names(shownOnLocator(site, article))).toEqual([...new Set(article.data.places.map((ref) => `places/${ref.id}`))]);
   });
 
   it('a person page names the article that stated a role', () => {

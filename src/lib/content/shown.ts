@@ -65,6 +65,11 @@ export function shownOnRouteMap(site: Site, routes: readonly Route[]): Shown[] {
   );
 }
 
+/** An article's locator map (src/lib/map/locator.ts): the places it names, by name, kind and country. */
+export function shownOnLocator(site: Site, article: Article): Shown[] {
+  return unique(article.data.places.map((ref) => site.place(ref.id)));
+}
+
 /** A quote as a card in a list: the quote, its speaker and the article it stands in. */
 export function shownOnQuoteCard(site: Site, quote: Quote): Shown[] {
   return [quote, site.person(quote.data.speaker.id), site.article(quote.data.article.id), ...quote.data.topics.map((ref) => site.topic(ref.id))];

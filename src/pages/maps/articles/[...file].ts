@@ -1,13 +1,18 @@
 /** Each article's locator map, light and dark (src/lib/map/locator.ts): its lead visual when it has no photo. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, type Article } from '@/lib/content';
+import { cacheKey, shownOnLocator } from '@/lib/content/shown';
 import { articleLocator } from '@/lib/map/locator';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.articles
     .filter((article) => !article.data.leadImage?.src && articleLocator(site, article))
-    .flatMap((article) => (['light', 'dark'] as const).map((scheme) => ({ params: { file: `${article.id}${scheme === 'dark' ? '.dark' : ''}.svg` }, props: { article, scheme } })));
+    // Keyed on the places it shows (issue 14): a publish draws only the new article's map and those of changed places.
+    .flatMap((article) => {
+      const key = cacheKey(shownOnLocator(site, article));
+      return (['light', 'dark'] as const).map((scheme) => ({ params: { file: `${article.id}${scheme === 'dark' ? '.dark' : ''}.svg` }, props: { article, scheme }, cacheKey: key }));
+    });
 }) satisfies GetStaticPaths;
 
 interface Props {

@@ -5,13 +5,19 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '@/lib/content';
+import { cacheKey, shownOnRouteMap } from '@/lib/content/shown';
 import { routeMapKey, routeMapModel, routeMapsInSite } from '@/lib/map/route-map';
+import { tileLayerFrom } from '@/lib/map/tiles';
 
+// Keyed on what the map shows (issue 14), so a publish draws only the maps whose routes, places, reports, figures or
+// topics changed; the data file also names the tile layer, which comes from the environment, not from an entry.
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return routeMapsInSite(site).flatMap((routes) =>
-    (['svg', 'dark.svg', 'json'] as const).map((kind) => ({ params: { file: `${routeMapKey(routes)}.${kind}` }, props: { routes, kind } })),
-  );
+  const tiles = JSON.stringify(tileLayerFrom(import.meta.env) ?? null);
+  return routeMapsInSite(site).flatMap((routes) => {
+    const key = cacheKey(shownOnRouteMap(site, routes.map((id) => site.route(id))), tiles);
+    return (['svg', 'dark.svg', 'json'] as const).map((kind) => ({ params: { file: `${routeMapKey(routes)}.${kind}` }, props: { routes, kind }, cacheKey: key }));
+  });
 }) satisfies GetStaticPaths;
 
 interface Props {
