@@ -53,6 +53,8 @@ const waiting = new Set<string>();
 
 /** The card as PNG: from the cache when a card with the same digest was drawn before, else drawn and kept. */
 export async function shareCard(content: CardContent): Promise<Buffer> {
+  // The route has begun, so the JavaScript thread mostly waits for cards now: a second card is drawn at a time.
+  if (workers === 1) startWorker();
   const digest = cardDigest(content);
   const early = ahead.get(digest);
   if (early) {
@@ -79,30 +81,39 @@ async function cachedOrDrawn(digest: string, content: CardContent): Promise<Buff
   }
 }
 
-/**
- * Starts drawing, in this order, every card not yet in the cache, two at a time, and returns at once. sharp does its
- * work on libuv's thread pool, off the JavaScript thread, so the cards are drawn while Astro renders the pages before
- * them, on the machine's other core; the cards' route then takes each finished card (`shareCard`). Called from the
- * route's getStaticPaths, which Astro runs for every route before it renders any page. A cold build at 1,000
- * articles drew its cards one after another in the route, 96 s of its 190 (docs/scale.md).
- */
-export function drawAhead(contents: CardContent[], inFlight = 2): void {
-  const queue = contents
-    .map((content) => ({ content, digest: cardDigest(content) }))
-    .filter(({ digest }) => !ahead.has(digest) && !waiting.has(digest) && !fs.existsSync(path.join(cacheDir(), `${digest}.png`)));
-  for (const { digest } of queue) waiting.add(digest);
-  let next = 0;
-  const work = async (): Promise<void> => {
-    while (next < queue.length) {
-      const { content, digest } = queue[next++]!;
-      if (!waiting.delete(digest)) continue;
-      const card = cachedOrDrawn(digest, content);
+/** What drawAhead has left to draw, in order, and how many cards it draws at a time. */
+const queue: { content: CardContent; digest: string }[] = [];
+let workers = 0;
+
+function startWorker(): void {
+  workers++;
+  void (async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      if (!waiting.delete(item.digest)) continue;
+      const card = cachedOrDrawn(item.digest, item.content);
       // Kept for the route as it is drawn; a failure is the route's to report, when it asks for that card.
-      ahead.set(digest, card);
+      ahead.set(item.digest, card);
       await card.catch(() => undefined);
     }
-  };
-  for (let i = 0; i < inFlight; i++) void work();
+    workers--;
+  })();
+}
+
+/**
+ * Starts drawing, in this order, every card not yet in the cache, and returns at once. sharp does its work on
+ * libuv's thread pool, off the JavaScript thread, so one card at a time is drawn on the machine's other core while
+ * Astro renders the other pages; once the cards' route begins (`shareCard`), two. Called from the route's
+ * getStaticPaths, which Astro runs for every route before it renders any page. A cold build at 1,000 articles drew its
+ * cards one after another in the route, 96 s of its 190 (docs/scale.md).
+ */
+export function drawAhead(contents: CardContent[]): void {
+  for (const content of contents) {
+    const digest = cardDigest(content);
+    if (ahead.has(digest) || waiting.has(digest) || fs.existsSync(path.join(cacheDir(), `${digest}.png`))) continue;
+    waiting.add(digest);
+    queue.push({ content, digest });
+  }
+  if (workers === 0 && queue.length > 0) startWorker();
 }
 
 /** Pango markup escapes: the text is the journalism's, never markup. */
