@@ -24,8 +24,8 @@ export default defineConfig({
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   // No code blocks in journalism: no Shiki, whose inline styles a CSP without 'unsafe-inline' would block.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
-  // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage narrows each
-  // page's CSP to the hashes of its own inline code as the page renders (a middleware).
+  // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage first narrows
+  // each page's CSP to the hashes of its own inline code.
   // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
   integrations: [mdx(), sitemap(), cspPerPage(), searchIndex(), editor()],
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.

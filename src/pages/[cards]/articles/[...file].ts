@@ -9,13 +9,15 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, type Article } from '@/lib/content';
-import { articleCardContent, drawAhead, shareCard } from '@/lib/outputs/share-card';
+import { articleCardContent, cardDigest, drawAhead, shareCard } from '@/lib/outputs/share-card';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
+  const cards = site.articles.map((article) => ({ article, content: articleCardContent(site, article) }));
   // Cards missing from the cache are drawn from now on, off the JavaScript thread, while the other pages render.
-  drawAhead(site.articles.map((article) => articleCardContent(site, article)));
-  return site.articles.map((article) => ({ params: { cards: 'cards', file: `${article.id}.png` }, props: { article } }));
+  drawAhead(cards.map(({ content }) => content));
+  // Keyed on the card's digest (what it shows), as its own cache is (issue 14): a publish copies the unchanged cards.
+  return cards.map(({ article, content }) => ({ params: { cards: 'cards', file: `${article.id}.png` }, props: { article }, cacheKey: cardDigest(content) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = async ({ props }) =>
