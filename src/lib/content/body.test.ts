@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, htmlToText } from '../outputs/html-text';
 import { personUrl, quoteAnchor, quoteUrl } from '../shared/urls';
-import { bodyHtml, parseBody, quoteBlocks, type BodyEntries, type BodyQuote } from './body';
+import { articleBodyHtml, bodyHtml, parseBody, quoteBlocks, type BodyEntries, type BodyQuote } from './body';
 import { parseContentFiles, readContentFiles } from './files';
 
 /** Looks entries up as a Site does: an id that names nothing throws. */
@@ -153,5 +153,15 @@ describe('bodies with other shapes', () => {
     expect(() => bodyHtml(parseBody('<Quote id="nobody" />'), small)).toThrow('No quotes entry with id "nobody".');
     expect(() => bodyHtml(parseBody('<Quote id="long" part={3} />'), small)).toThrow('<Quote id="long" part={3}>: the quote has 2 segment(s).');
     expect(quoteBlocks(parseBody('No quotes here.'), small).size).toBe(0);
+  });
+
+  it('makes a body\'s HTML once per body and set of entries, from a tree given or parsed, as bodyHtml does', () => {
+    const mdx = 'Said <Person id="sam">Sam</Person>: <Quote id="escaped" />.';
+    const html = bodyHtml(parseBody(mdx), small);
+    expect(articleBodyHtml(mdx, small)).toBe(html);
+    // Made already: a later call neither parses nor renders again, so even another tree returns the first HTML.
+    expect(articleBodyHtml(mdx, small, parseBody('Other words.'))).toBe(html);
+    // Other entries (another build's Site) make it anew, from the tree they are given.
+    expect(articleBodyHtml(mdx, { ...small }, parseBody('Other words.'))).toBe('<p>Other words.</p>');
   });
 });

@@ -51,6 +51,21 @@ export function bodyHtml(tree: BodyTree, entries: BodyEntries): string {
   return render(tree.children, { entries, mode: 'article', slugger: new GithubSlugger() });
 }
 
+const madeHtml = new WeakMap<BodyEntries, Map<string, string>>();
+
+/**
+ * An article body's HTML (`bodyHtml`), made once per body and Site: the content API's list and each article's own
+ * document show the same HTML, and the quote pages' getStaticPaths, which parses every body anyway, passes its tree
+ * so that neither API route parses a body again (each body was parsed three times and rendered twice per build).
+ */
+export function articleBodyHtml(mdx: string, entries: BodyEntries, tree?: BodyTree): string {
+  let bySite = madeHtml.get(entries);
+  if (!bySite) madeHtml.set(entries, (bySite = new Map()));
+  let html = bySite.get(mdx);
+  if (html === undefined) bySite.set(mdx, (html = bodyHtml(tree ?? parseBody(mdx), entries)));
+  return html;
+}
+
 /**
  * For each quote in the body, the blocks it stands in (a statement split over paragraphs gives several), in reading
  * order, as quote pages show them: this quote's words marked, other quotes and names linked, no element ids (the

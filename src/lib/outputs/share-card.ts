@@ -16,7 +16,7 @@ import { publishedHere, siteName } from '../shared/site';
 import { shareCardSize } from '../shared/share-card-size';
 
 /** Raise when the drawing changes, so cached cards are drawn again. */
-const designVersion = 3;
+const designVersion = 4;
 
 const require = createRequire(import.meta.url);
 const fontDir = path.dirname(require.resolve('@expo-google-fonts/source-serif-4/package.json'));
@@ -47,9 +47,27 @@ export const cardDigest = (content: CardContent) =>
 /** Where drawn cards are kept between builds, like Astro's own caches; SHARE_CARD_CACHE moves it. */
 const cacheDir = () => path.resolve(process.env['SHARE_CARD_CACHE'] ?? 'node_modules/.astro/share-cards');
 
+/** Cards drawn ahead of their route (`drawAhead`) by digest, each handed out once; and those still waiting their turn. */
+const ahead = new Map<string, Promise<Buffer>>();
+const waiting = new Set<string>();
+
 /** The card as PNG: from the cache when a card with the same digest was drawn before, else drawn and kept. */
 export async function shareCard(content: CardContent): Promise<Buffer> {
-  const file = path.join(cacheDir(), `${cardDigest(content)}.png`);
+  // The route has begun, so the JavaScript thread mostly waits for cards now: a second card is drawn at a time.
+  if (workers === 1) startWorker();
+  const digest = cardDigest(content);
+  const early = ahead.get(digest);
+  if (early) {
+    ahead.delete(digest);
+    return early;
+  }
+  // Asked for before the pool reached it: drawn here, and the pool skips it.
+  waiting.delete(digest);
+  return cachedOrDrawn(digest, content);
+}
+
+async function cachedOrDrawn(digest: string, content: CardContent): Promise<Buffer> {
+  const file = path.join(cacheDir(), `${digest}.png`);
   try {
     return await fs.promises.readFile(file);
   } catch {
@@ -63,17 +81,76 @@ export async function shareCard(content: CardContent): Promise<Buffer> {
   }
 }
 
+/** What drawAhead has left to draw, in order, and how many cards it draws at a time. */
+const queue: { content: CardContent; digest: string }[] = [];
+let workers = 0;
+
+function startWorker(): void {
+  workers++;
+  void (async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      if (!waiting.delete(item.digest)) continue;
+      const card = cachedOrDrawn(item.digest, item.content);
+      // Kept for the route as it is drawn; a failure is the route's to report, when it asks for that card.
+      ahead.set(item.digest, card);
+      await card.catch(() => undefined);
+    }
+    workers--;
+  })();
+}
+
+/**
+ * Starts drawing, in this order, every card not yet in the cache, and returns at once. sharp does its work on
+ * libuv's thread pool, off the JavaScript thread, so one card at a time is drawn on the machine's other core while
+ * Astro renders the other pages; once the cards' route begins (`shareCard`), two. Called from the route's
+ * getStaticPaths, which Astro runs for every route before it renders any page. A cold build at 1,000 articles drew its
+ * cards one after another in the route, 96 s of its 190 (docs/scale.md).
+ */
+export function drawAhead(contents: CardContent[]): void {
+  for (const content of contents) {
+    const digest = cardDigest(content);
+    if (ahead.has(digest) || waiting.has(digest) || fs.existsSync(path.join(cacheDir(), `${digest}.png`))) continue;
+    waiting.add(digest);
+    queue.push({ content, digest });
+  }
+  if (workers === 0 && queue.length > 0) startWorker();
+}
+
 /** Pango markup escapes: the text is the journalism's, never markup. */
 const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
+/** A block of set text as raw RGBA pixels, composited as they are (no PNG encoded and decoded in between). */
 interface TextBlock {
   input: Buffer;
-  width: number;
+  raw: { width: number; height: number; channels: 4 };
+  /** The room it takes on the card: at most the maxHeight it was set for. */
   height: number;
 }
 
+/**
+ * The last text blocks set, by what they say and how: a kicker ("NEWSROOM · TOPIC") and a publisher line repeat
+ * across many cards, and Pango takes some milliseconds for each. Kept few, as a block is up to a few hundred KB.
+ */
+const blocks = new Map<string, Promise<TextBlock>>();
+const keptBlocks = 64;
+
 /** A block of text set in one face at `size` px, wrapped to `width`; set smaller, down to `min`, until it fits `maxHeight`. */
-async function text(content: string, face: keyof typeof fonts, size: number, colour: string, width: number, maxHeight: number, min = size): Promise<TextBlock> {
+function text(content: string, face: keyof typeof fonts, size: number, colour: string, width: number, maxHeight: number, min = size): Promise<TextBlock> {
+  const key = JSON.stringify([content, face, size, colour, width, maxHeight, min]);
+  let block = blocks.get(key);
+  if (block) {
+    // Most recently used last, so the oldest is the one dropped.
+    blocks.delete(key);
+  } else {
+    block = setText(content, face, size, colour, width, maxHeight, min);
+    block.catch(() => blocks.delete(key));
+  }
+  blocks.set(key, block);
+  if (blocks.size > keptBlocks) blocks.delete(blocks.keys().next().value!);
+  return block;
+}
+
+async function setText(content: string, face: keyof typeof fonts, size: number, colour: string, width: number, maxHeight: number, min: number): Promise<TextBlock> {
   for (let px = size; ; px = Math.max(min, Math.round(px * 0.9))) {
     const { data, info } = await sharp({
       text: {
@@ -87,9 +164,9 @@ async function text(content: string, face: keyof typeof fonts, size: number, col
         spacing: Math.round(px * 0.04),
       },
     })
-      .png()
+      .raw()
       .toBuffer({ resolveWithObject: true });
-    if (info.height <= maxHeight || px === min) return { input: data, width: info.width, height: Math.min(info.height, maxHeight) };
+    if (info.height <= maxHeight || px === min) return { input: data, raw: { width: info.width, height: info.height, channels: 4 }, height: Math.min(info.height, maxHeight) };
   }
 }
 
@@ -117,17 +194,19 @@ async function drawCard(content: CardContent): Promise<Buffer> {
   );
   let y = height - margin - linesHeight + 4;
   const placed = lines.map((line) => {
-    const at = { input: line.input, left: margin, top: y };
+    const at = { input: line.input, raw: line.raw, left: margin, top: y };
     y += line.height + 8;
     return at;
   });
   return sharp(background)
     .composite([
-      { input: kicker.input, left: margin, top: margin + 12 },
-      { input: main.input, left: content.style === 'quote' ? margin + 34 : margin, top },
+      { input: kicker.input, raw: kicker.raw, left: margin, top: margin + 12 },
+      { input: main.input, raw: main.raw, left: content.style === 'quote' ? margin + 34 : margin, top },
       ...placed,
     ])
-    .png({ compressionLevel: 9, palette: true })
+    // Full colour at zlib's default level: about 10 ms a card and 45 KB. A palette (libimagequant) made cards of 20 KB
+    // but took 80 to 110 ms each, most of a cold build's card time (docs/scale.md), for bytes no page load counts.
+    .png()
     .toBuffer();
 }
 

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { apiArticle, jsonResponse } from '@/lib/outputs/api';
 import { loadSite, type Article } from '@/lib/content';
-import { bodyHtml, parseBody } from '@/lib/content/body';
+import { articleBodyHtml } from '@/lib/content/body';
 import { cacheKey, shownOnArticle } from '@/lib/content/shown';
 import { requireOrigin } from '@/lib/shared/site';
 
@@ -13,4 +13,4 @@ export const getStaticPaths = (async () => {
 
 /** One article's document: /api/v1/articles/<id>.json. */
 export const GET: APIRoute<{ article: Article }> = async ({ props: { article }, site }) =>
-  jsonResponse(apiArticle(article, { html: bodyHtml(parseBody(article.body ?? ''), await loadSite()) }, requireOrigin(site)));
+  jsonResponse(apiArticle(article, { html: articleBodyHtml(article.body ?? '', await loadSite()) }, requireOrigin(site)));
