@@ -17,6 +17,9 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 // Astro's caches for this content folder (scripts/content-cache.mjs says why the folder is named as it is).
 const cacheDir = contentCacheDir(fileURLToPath(new URL('.', import.meta.url)), path.resolve(process.env.CONTENT_DIR ?? 'content'));
+// The drawn share cards live there too (src/lib/outputs/share-card.ts): a build of other content (a test, the
+// benchmark's cold build) draws its own, and the one folder a CI deploy keeps holds every cache of the build.
+process.env.SHARE_CARD_CACHE ??= path.join(cacheDir, 'share-cards');
 
 export default defineConfig({
   site,

@@ -44,7 +44,7 @@ export interface CardContent {
 export const cardDigest = (content: CardContent) =>
   createHash('sha256').update(JSON.stringify({ designVersion, content })).digest('hex').slice(0, 32);
 
-/** Where drawn cards are kept between builds, like Astro's own caches; SHARE_CARD_CACHE moves it. */
+/** Where drawn cards are kept between builds: SHARE_CARD_CACHE, which astro.config.mjs points into the content folder's cache. */
 const cacheDir = () => path.resolve(process.env['SHARE_CARD_CACHE'] ?? 'node_modules/.astro/share-cards');
 
 /** Cards drawn ahead of their route (`drawAhead`) by digest, each handed out once; and those still waiting their turn. */
