@@ -1,0 +1,109 @@
+/**
+ * A journalist writes in the browser (issue 15): in the editor (Keystatic on `astro dev`, a scratch copy of the
+ * content), they create a person; then an article related to the seed, with two paragraphs and Tokayev marked as
+ * the person; then a quote by the new person, said in that article; and put the quote into the article from the
+ * toolbar, picked, without typing an id. Then the files on disk pass the content check, the dev site shows the
+ * article with its quote and mention, and the new person's page lists the quote.
+ *
+ * Every step waits on what the journalist would see (a field, a dialog closing, a saved file), never on a time.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { load } from 'js-yaml';
+import { article, editorContent, person, quote, seedId } from './fixture';
+
+const file = (...parts: string[]) => path.join(editorContent, ...parts);
+const read = (...parts: string[]) => fs.readFileSync(file(...parts), 'utf8');
+const frontmatter = (raw: string) => load(/^---\n([\s\S]*?)\n---/.exec(raw)![1]!) as Record<string, unknown>;
+
+test.beforeEach(async ({ context }) => {
+  // The admin app asks a font host for its typeface; the site and its editor ask no other host, so none is reached.
+  await context.route(/^https?:\/\/(?!(?:localhost|127\.0\.0\.1)[:/])/, (route) => route.abort('blockedbyclient'));
+});
+
+const main = (page: Page) => page.getByRole('main');
+/** A field's accessible name is its label, with a mark after it when the field is required. */
+const label = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\W*$`);
+const textbox = (scope: Locator | Page, name: string) => scope.getByRole('textbox', { name: label(name) });
+
+/** Picks an existing entry in a relationship field: types part of its id and chooses it from the suggestions. */
+async function pick(page: Page, scope: Locator, name: string, id: string) {
+  const box = scope.getByRole('combobox', { name: label(name) });
+  await box.fill(id);
+  await page.getByRole('option', { name: id, exact: true }).click();
+}
+
+/** Chooses a value in a select field (a button that opens the list of its values). */
+async function choose(page: Page, scope: Locator, name: string, value: string) {
+  await scope.getByRole('button', { name: new RegExp(`${name}\\W*$`) }).click();
+  await page.getByRole('option', { name: value, exact: true }).click();
+}
+
+/** Goes to a collection from the editor's sidebar. */
+async function collection(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/keystatic/collection/${name.toLowerCase()}$`));
+}
+
+/** Goes to a collection from the editor's sidebar and starts a new entry, as a journalist would. */
+async function create(page: Page, name: string, firstField: string) {
+  await collection(page, name);
+  await main(page).getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(textbox(page, firstField)).toBeEditable();
+}
+
+/** Saves an entry and waits until its file is on disk with the text given, and the editor says it is saved. */
+async function save(page: Page, button: 'Create' | 'Save', target: string, expected: string) {
+  await main(page).getByRole('button', { name: button, exact: true }).click();
+  await expect.poll(() => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : ''), { timeout: 120_000 }).toContain(expected);
+  // The entry's page opens once it is saved.
+  await expect(page).toHaveURL(new RegExp(`/item/${path.basename(target).replace(/\.\w+$/, '')}$`));
+}
+
+/** Sets the props of a component or mark in the text: its popover's first button (a pencil) opens them. */
+async function editProps(page: Page, component: string, fill: (dialog: Locator) => Promise<void>) {
+  await page.getByRole('dialog').filter({ hasNot: page.getByRole('heading') }).getByRole('button').first().click();
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: `Edit ${component}` }) });
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Puts the text cursor at the end of a paragraph of the body, as a click after its last word does. */
+async function endOf(body: Locator, paragraph: Locator) {
+  await body.focus();
+  await paragraph.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+}
+
+test('dbg', async ({ page }) => {
+  await page.goto('/keystatic/collection/articles');
+  const form = main(page);
+  const body = form.getByRole('textbox', { name: 'Text', exact: true });
+  const articleFile = file('articles', `${article.id}.mdx`);
+  await expect(main(page).getByRole('grid', { name: 'Articles' })).toBeVisible({ timeout: 480_000 });
+  // Back in the article: the quote goes at the end of the second paragraph, inside the quotation marks typed.
+  // The list names each entry by its id.
+  await main(page).getByRole('grid', { name: 'Articles' }).getByText(article.id, { exact: true }).click();
+  await expect(body.getByRole('paragraph')).toHaveCount(2);
+  await endOf(body, body.getByRole('paragraph').nth(1));
+  await page.keyboard.type(` "${article.second.after}`);
+  await expect(body.getByRole('paragraph').nth(1)).toHaveText(`${article.second.before}${article.second.after}`);
+  for (const _ of article.second.after) await page.keyboard.press('ArrowLeft');
+  // The toolbar's insert menu (+) offers the site's components.
+  await page.getByRole('toolbar', { name: 'Formatting options' }).locator('xpath=../following-sibling::button').click();
+  await page.getByRole('menuitem', { name: /^Quote/ }).click();
+  await body.getByText(/^Quote: /).click();
+  await editProps(page, 'Quote', (dialog) => pick(page, dialog, 'Quote', quote.id));
+  await expect(body.getByText(`Quote: ${quote.id}`)).toBeVisible();
+  const quoted = `${article.second.before}<Quote id="${quote.id}" />${article.second.after}`;
+  await save(page, 'Save', articleFile, quoted);
+});
