@@ -28,11 +28,24 @@ const main = (page: Page) => page.getByRole('main');
 const label = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\W*$`);
 const textbox = (scope: Locator | Page, name: string) => scope.getByRole('textbox', { name: label(name) });
 
-/** Picks an existing entry in a relationship field: types part of its id and chooses it from the suggestions. */
+/**
+ * Picks an existing entry in a relationship field: types part of its id and chooses it from the suggestions, until
+ * the field shows it chosen (a list of entries shows it in its grid, a single one in its box). The suggestions are
+ * drawn again as the editor refreshes its entries, which can take the one about to be clicked away: then it is
+ * picked again.
+ */
 async function pick(page: Page, scope: Locator, name: string, id: string) {
   const box = scope.getByRole('combobox', { name: label(name) });
-  await box.fill(id);
-  await page.getByRole('option', { name: id, exact: true }).click();
+  const list = scope.getByRole('grid', { name: label(name) });
+  const chosen = async () =>
+    (await list.count()) ? (await list.getByText(id, { exact: true }).count()) > 0 : (await box.inputValue()) === id;
+  await expect(async () => {
+    if (!(await chosen())) {
+      await box.fill(id);
+      await page.getByRole('option', { name: id, exact: true }).click();
+    }
+    expect(await chosen()).toBe(true);
+  }).toPass({ timeout: 300_000 });
 }
 
 /** Chooses a value in a select field (a button that opens the list of its values). */
@@ -41,17 +54,24 @@ async function choose(page: Page, scope: Locator, name: string, value: string) {
   await page.getByRole('option', { name: value, exact: true }).click();
 }
 
-/** Goes to a collection from the editor's sidebar. */
+/**
+ * The editor's app can load afresh on a step (the dev server reloads it when it must): what the journalist waits
+ * for after a step is then the app compiling again, as long as on the first visit.
+ */
+const appLoad = { timeout: 480_000 };
+
+/** Goes to a collection from the editor's sidebar and waits for its list of entries. */
 async function collection(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/keystatic/collection/${name.toLowerCase()}$`));
+  await expect(main(page).getByRole('grid', { name })).toBeVisible(appLoad);
 }
 
 /** Goes to a collection from the editor's sidebar and starts a new entry, as a journalist would. */
 async function create(page: Page, name: string, firstField: string) {
   await collection(page, name);
   await main(page).getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(textbox(page, firstField)).toBeEditable();
+  await expect(textbox(page, firstField)).toBeEditable(appLoad);
 }
 
 /** Saves an entry and waits until its file is on disk with the text given, and the editor says it is saved. */
@@ -59,7 +79,7 @@ async function save(page: Page, button: 'Create' | 'Save', target: string, expec
   await main(page).getByRole('button', { name: button, exact: true }).click();
   await expect.poll(() => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : ''), { timeout: 120_000 }).toContain(expected);
   // The entry's page opens once it is saved.
-  await expect(page).toHaveURL(new RegExp(`/item/${path.basename(target).replace(/\.\w+$/, '')}$`));
+  await expect(page).toHaveURL(new RegExp(`/item/${path.basename(target).replace(/\.\w+$/, '')}$`), appLoad);
 }
 
 /** Sets the props of a component or mark in the text: its popover's first button (a pencil) opens them. */
@@ -88,7 +108,7 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   // The person.
   await page.goto('/keystatic/collection/people/create');
   // The first visit also compiles the editor in the dev server: minutes on a busy machine.
-  await expect(textbox(page, 'Name')).toBeEditable({ timeout: 480_000 });
+  await expect(textbox(page, 'Name')).toBeEditable(appLoad);
   await textbox(main(page), 'Name').fill(person.name);
   await expect(textbox(main(page), 'Id')).toHaveValue(person.id);
   await main(page).getByRole('group', { name: /^Roles/ }).getByRole('button', { name: 'Add' }).click();
@@ -115,6 +135,11 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   const body = form.getByRole('textbox', { name: 'Text', exact: true });
   const first = `${article.first.before}${article.first.name}${article.first.after}`;
   const secondWords = article.second.before.replace(/ "$/, '');
+  // The toolbar offers only markup the site prints: no block quotation (speech without its speaker), code or table.
+  // (Keystatic 0.6.9 labels its link button "Divider", so the divider, also left out, cannot be told apart here.)
+  const formatting = page.getByRole('toolbar', { name: 'Formatting options' });
+  await expect(formatting.getByRole('button', { name: 'Image' })).toBeVisible();
+  await expect(formatting.getByRole('button', { name: /^(Quote|Code block|Table)$/ })).toHaveCount(0);
   await body.click();
   await page.keyboard.type(first);
   await page.keyboard.press('Enter');
@@ -139,8 +164,6 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   expect(written).toContain(`${article.first.before}<Person id="kassym-jomart-tokayev">${article.first.name}</Person>${article.first.after}`);
 
   // The quote by the new person, said in that article.
-  const tally = person.name.split(' ')[0];
-  void tally;
   await create(page, 'Quotes', 'Id');
   await textbox(form, 'Id').fill(quote.id);
   await textbox(form, 'Text').fill(quote.text);
@@ -161,17 +184,56 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   await collection(page, 'Articles');
   // The list names each entry by its id.
   await main(page).getByRole('grid', { name: 'Articles' }).getByText(article.id, { exact: true }).click();
-  await expect(body.getByRole('paragraph')).toHaveCount(2);
+  await expect(body.getByRole('paragraph')).toHaveCount(2, appLoad);
   await endOf(body, body.getByRole('paragraph').nth(1));
   await page.keyboard.type(` "${article.second.after}`);
   await expect(body.getByRole('paragraph').nth(1)).toHaveText(`${article.second.before}${article.second.after}`);
   for (const _ of article.second.after) await page.keyboard.press('ArrowLeft');
   // The toolbar's insert menu (+) offers the site's components.
-  await page.getByRole('toolbar', { name: 'Formatting options' }).locator('xpath=../following-sibling::button').click();
+  await formatting.locator('xpath=../following-sibling::button').click();
   await page.getByRole('menuitem', { name: /^Quote/ }).click();
   await body.getByText(/^Quote: /).click();
   await editProps(page, 'Quote', (dialog) => pick(page, dialog, 'Quote', quote.id));
   await expect(body.getByText(`Quote: ${quote.id}`)).toBeVisible();
   const quoted = `${article.second.before}<Quote id="${quote.id}" />${article.second.after}`;
   await save(page, 'Save', articleFile, quoted);
+
+  // The files on disk: what the journalist entered, nothing more, in the content's one style, and the check passes.
+  expect(load(read('people', `${person.id}.yaml`))).toMatchObject({
+    name: person.name,
+    roles: [{ title: person.role, organisation: person.organisation }],
+    newsroom: { description: person.description },
+  });
+  expect(frontmatter(read('articles', `${article.id}.mdx`))).toMatchObject({
+    title: article.title,
+    authors: [person.id],
+    topics: [article.topic],
+    related: { articles: [seedId] },
+    source: { publisher: article.publisher },
+  });
+  expect(load(read('quotes', `${quote.id}.yaml`))).toMatchObject({
+    text: quote.text,
+    speaker: person.id,
+    role: { title: person.role, organisation: person.organisation },
+    kind: quote.kind,
+    article: article.id,
+    topics: [article.topic],
+  });
+  const npm = (...args: string[]) =>
+    execFileSync('npm', ['run', '--silent', ...args], { env: { ...process.env, CONTENT_DIR: editorContent }, encoding: 'utf8' });
+  expect(npm('check:content')).toContain('no problems');
+  expect(npm('format:content', '--', '--check')).toContain("in the editor's style");
+
+  // The dev site shows the article with its mention and its quote, and the person's page lists the quote.
+  await page.goto(`/articles/${article.id}/`);
+  await expect(page.locator('h1')).toHaveText(article.title);
+  await expect(page.locator('.article-body a[href="/people/kassym-jomart-tokayev/"]')).toHaveText(article.first.name);
+  await expect(page.locator(`#quote-${quote.id}`)).toHaveText(quote.text);
+  await expect(page.locator(`.article-body a[href="/quotes/${quote.id}/"]`)).toHaveCount(1);
+  await page.goto(`/people/${person.id}/`);
+  await expect(page.locator('h1')).toHaveText(person.name);
+  const saidOnPage = page.locator('section[aria-labelledby="said-heading"]');
+  await expect(saidOnPage.locator('[data-quote]')).toHaveCount(1);
+  await expect(saidOnPage.locator(`[data-quote="${quote.id}"] a[data-link="permalink"]`)).toHaveAttribute('href', `/quotes/${quote.id}/`);
+  await expect(saidOnPage.locator(`[data-quote="${quote.id}"] .words`)).toContainText(quote.text);
 });
