@@ -15,8 +15,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   // The editor is a large React app that Vite compiles on first load, on a shared 2-core machine: the ceilings only
-  // stop a hang; every step waits on what the journalist sees.
-  timeout: 600_000,
+  // stop a hang; every step waits on what the journalist sees. (The scenario took 9.9 minutes at load average 20.)
+  timeout: 1_800_000,
   expect: { timeout: 60_000 },
   reporter: 'list',
   use: {

@@ -16,6 +16,7 @@ export const seedId = 'kazakhstan-balancing-act-eu-russia';
 
 /** The new person, created in the editor. */
 export const person = {
+  id: 'dana-editorial',
   name: 'Dana Editorial',
   role: 'Invented analyst',
   organisation: 'Editor Test Institute',
@@ -24,20 +25,22 @@ export const person = {
 
 /** The new article, related to the seed, with two paragraphs. */
 export const article = {
+  id: 'editor-test-the-middle-corridor-seen-from-baku',
   title: 'Editor test: the Middle Corridor seen from Baku',
   teaser: 'An article written in the browser editor for its end-to-end test; everything in it is invented.',
   published: '2023-11-02',
   publisher: 'Newsroom',
   topic: 'middle-corridor',
   /** The first paragraph names Tokayev, marked as the person. */
-  first: ['Cargo on the Caspian crossing is said to be growing, a year after President ', 'Tokayev', ' looked for routes that avoid Russia.'],
-  /** The second paragraph holds the quote, in quotation marks as the prose prints it. */
-  second: ['Not everyone is convinced. ', ' says ', 'Dana Editorial', ', an invented analyst.'],
+  first: { before: 'Cargo on the Caspian crossing is said to be growing, a year after President ', name: 'Tokayev', after: ' looked for routes that avoid Russia.' },
+  /** The second paragraph ends with the quote, in the quotation marks the prose prints around it. */
+  second: { before: 'Not everyone is convinced, says Dana Editorial, an invented analyst: "', after: '."' },
 };
 
-/** The quote by the new person, shown in the second paragraph. */
+/** The new person's quote, put into the article's second paragraph from the editor's toolbar. */
 export const quote = {
   id: 'editorial-corridor-growing',
   text: 'The corridor is growing, but slowly',
+  kind: 'direct',
   context: 'Dana Editorial on the Middle Corridor, in the browser editor test.',
 };

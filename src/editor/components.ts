@@ -94,7 +94,10 @@ export function articleBody() {
       codeBlock: false,
       code: false,
       table: false,
+      // The site prints no dividers, and a block quotation would show speech without its speaker, role and page: a
+      // quote is a Quote, from the insert menu. (Keystatic's block-quotation button is also labelled "Quote".)
       divider: false,
+      blockquote: false,
       image: { directory: registry.articles.folder, publicPath: './' },
     },
     components: Object.fromEntries(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentDir, loadContentDir } from '../content/files';
 import { Content, nextSteps, resolveAnswers, skeleton, slugify, writeNew, type Answers, type Kind } from './scaffold';
+import { formatFile } from '../../editor/format';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-scaffold-'));
@@ -71,7 +72,7 @@ describe('the new:* scaffolders', { timeout: 60_000 }, () => {
       people: 'ana-example',
     });
     expect(article.file).toBe(path.join(scratch, 'articles', 'the-middle-corridor-a-second-route.mdx'));
-    expect(article.text).toMatch(/^---\ntitle: "The Middle Corridor: a second route"\n[\s\S]*\n---\n\nTODO: replace this line with the first paragraph\.\n$/);
+    expect(article.text).toMatch(/^---\ntitle: 'The Middle Corridor: a second route'\n[\s\S]*\n---\n\nTODO: replace this line with the first paragraph\.\n$/);
 
     const quote = scaffold('quote', {
       speaker: 'ana-example',
@@ -82,7 +83,7 @@ describe('the new:* scaffolders', { timeout: 60_000 }, () => {
       context: 'Example on how long the corridor will take.',
     });
     // No date given: the article's date stands in, and the file says so.
-    expect(quote.text).toContain('said:\n  date: 2022-11-30\n  basis: publication\n');
+    expect(quote.text).toContain('said:\n  date: 2022-11-30\n  precision: day\n  basis: publication\n');
     expect(quote.text).toContain('role:\n  title: Analyst\n  organisation: Example Institute\n');
     expect(quote.file).toBe(path.join(scratch, 'quotes', 'example-the-corridor-will-take.yaml'));
 
@@ -97,6 +98,11 @@ describe('the new:* scaffolders', { timeout: 60_000 }, () => {
       'source-person': 'ana-example',
     });
     expect(figure.text).toMatch(/^value: 40000\n/);
+
+    // Each file is already in the browser editor's style: a first save there, or npm run format:content, changes nothing.
+    for (const [collection, written] of [['people', person], ['articles', article], ['quotes', quote], ['figures', figure]] as const) {
+      expect(formatFile(collection, written.text!, path.basename(written.file!).replace(/\.\w+$/, ''))).toBe(written.text);
+    }
 
     // Freshly scaffolded, the content check asks for exactly what the journalist has left to do.
     const pending = await checkContentDir(scratch);

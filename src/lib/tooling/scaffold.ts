@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { formatFile } from '../../editor/format';
 import { bodyPlaceholder } from '../content/checks';
 import type { CollectionName } from '../content/registry';
 import { parseContentFiles } from '../content/files';
@@ -176,10 +177,8 @@ export function skeleton(kind: Kind, answers: Answers, content: Content, content
   const collection = collectionOf[kind];
   const id = answers['id']!;
   const yaml = stringify(entryData(kind, answers, content), { lineWidth: 0 });
-  const text =
-    kind === 'article'
-      ? `---\n${yaml}---\n\n${bodyPlaceholder}\n`
-      : yaml;
+  // Written in the browser editor's file style (src/editor/format.ts), so a first save in the editor changes nothing.
+  const text = formatFile(collection, kind === 'article' ? `---\n${yaml}---\n\n${bodyPlaceholder}\n` : yaml, id);
   const file = path.join(contentDir, collection, `${id}.${kind === 'article' ? 'mdx' : 'yaml'}`);
   const { entries, problems } = parseContentFiles([{ collection, id, file, raw: text }]);
   if (problems.length) {
