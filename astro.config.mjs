@@ -33,6 +33,9 @@ export default defineConfig({
   // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
   // seededOutput: keeps the live site's files whole while a build starts from them (scripts/build.mjs, issue 14).
   integrations: [mdx(), sitemap(), cspPerPage(), searchIndex(), editor(), seededOutput()],
+  // The dev server is where journalists write and preview (npm run dev, npm run editor): Astro's developer toolbar
+  // would sit over the bottom of every page and of the editor, where it caught the editor test's clicks.
+  devToolbar: { enabled: false },
   // A CSP <meta> on every page: Astro hashes the scripts and styles it processes, so no 'unsafe-inline'.
   // Everything comes from this site; Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'.
   security: {
