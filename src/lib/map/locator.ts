@@ -35,29 +35,40 @@ export function articleLocator(site: Site, article: Article): Locator | undefine
     // fitView frames routes; the places as the stops of one route frame the same box.
     // Room around the places for their names on every side.
     const view = fitView([{ id: article.id, name: '', kind: 'road', waypoints: places.map((place) => ({ place })) }], 640, 0.3);
-    const basemap = trimBasemap(topology, view.bounds, { tolerance: 0.02, precision: 3 });
-    const labels = placeLabels(places, view, labelRoom);
-    const avoid: Box[] = labels.flatMap((label) => {
-      const w = label.place.name.length * labelRoom * 0.58;
-      const h = labelRoom * 1.2;
-      const dx = label.side.endsWith('right') ? 1 : label.side.endsWith('left') ? -1 : 0;
-      const dy = label.side.startsWith('top') ? -1 : label.side.startsWith('bottom') ? 1 : 0;
-      const [cx, cy] = [label.x + dx * (w / 2 + 8), label.y + dy * (h / 2 + 8)];
-      return [
-        { x0: label.x - 6, y0: label.y - 6, x1: label.x + 6, y1: label.y + 6 },
-        { x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 },
-      ];
-    });
-    const areas = areaLabels(topology, basemap.land, view, { fontSize: 17, avoid });
     const alt = `Map of the places this article names: ${listOf(places.map((place) => `${place.name} (${place.country})`))}.`;
+    // The drawing is made when first asked for: the article page needs only the frame and the alt text, and the
+    // map route's getStaticPaths only whether there is a map, so a publish that draws no map computes none.
+    let drawing: ReturnType<typeof draw> | undefined;
     locator = {
       places,
       view,
       alt,
-      svg: (scheme) =>
-        routeMapSvg({ routes: [], view, basemap, id: `locator-${article.id}`, title: 'Places in this article', description: alt, labelRoom, labels, areas, scale: true, style: mapStyle(scheme) }),
+      svg: (scheme) => {
+        drawing ??= draw(places, view);
+        const { basemap, labels, areas } = drawing;
+        return routeMapSvg({ routes: [], view, basemap, id: `locator-${article.id}`, title: 'Places in this article', description: alt, labelRoom, labels, areas, scale: true, style: mapStyle(scheme) });
+      },
     };
   }
   made.set(article, locator);
   return locator;
+}
+
+/** The locator's basemap, place labels and area names, which cost most of its time (room kept for the place names). */
+function draw(places: MapPlace[], view: MapView) {
+  const basemap = trimBasemap(topology, view.bounds, { tolerance: 0.02, precision: 3 });
+  const labels = placeLabels(places, view, labelRoom);
+  const avoid: Box[] = labels.flatMap((label) => {
+    const w = label.place.name.length * labelRoom * 0.58;
+    const h = labelRoom * 1.2;
+    const dx = label.side.endsWith('right') ? 1 : label.side.endsWith('left') ? -1 : 0;
+    const dy = label.side.startsWith('top') ? -1 : label.side.startsWith('bottom') ? 1 : 0;
+    const [cx, cy] = [label.x + dx * (w / 2 + 8), label.y + dy * (h / 2 + 8)];
+    return [
+      { x0: label.x - 6, y0: label.y - 6, x1: label.x + 6, y1: label.y + 6 },
+      { x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 },
+    ];
+  });
+  const areas = areaLabels(topology, basemap.land, view, { fontSize: 17, avoid });
+  return { basemap, labels, areas };
 }
