@@ -81,6 +81,12 @@ export default function editor(): AstroIntegration {
           entrypoint: new URL('../editor/admin.astro', import.meta.url),
           prerender: false,
         });
+        // The content check for the admin page's panel of problems; a static segment, so it comes before Keystatic's.
+        injectRoute({
+          pattern: '/api/keystatic/newsroom/problems',
+          entrypoint: new URL('../editor/problems.ts', import.meta.url),
+          prerender: false,
+        });
         injectRoute({
           pattern: '/api/keystatic/[...params]',
           entrypoint: new URL('../editor/api.ts', import.meta.url),
