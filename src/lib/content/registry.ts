@@ -10,7 +10,7 @@ import { articleSchema } from '../../schemas/article';
 import { figureSchema } from '../../schemas/figure';
 import { placeSchema, routeSchema } from '../../schemas/geo';
 import { personSchema } from '../../schemas/person';
-import { quoteSchema } from '../../schemas/quote';
+import { quoteFileSchema, quoteSchema } from '../../schemas/quote';
 import type { Reference } from '../../schemas/reference';
 import { topicSchema } from '../../schemas/topic';
 
@@ -26,6 +26,11 @@ export interface CollectionSpec {
   noun: { one: string; many: string };
   /** The file name of its JSON Schema for editors (src/schemas/json/) and the content API. */
   jsonSchema: string;
+  /**
+   * Entries derived from other files rather than read one per file: the collection's files hold only extras, with a
+   * schema of their own (`fileSchemaFactories`) and a JSON Schema of their own for editors.
+   */
+  derived?: { file: string };
   /** How the content API publishes it (/api/v1/<name>.<extension>), and what the API index says of it. */
   api: { extension: 'json' | 'geojson'; mediaType: string; description: string };
 }
@@ -54,6 +59,9 @@ export const registry = {
     noun: { one: 'quote', many: 'quotes' },
     jsonSchema: 'quote.schema.json',
     api: { ...json, description: 'Quotes verbatim as published, with speaker, role at the time, date and article.' },
+    // Derived: a quote is a mark around its words in an article (<Quote id speaker kind>words</Quote>); its file in
+    // quotes/ is optional and holds only what the prose has no place for (src/lib/content/quote-marks.ts).
+    derived: { file: 'quote-file.schema.json' },
   },
   figures: {
     folder: 'figures',
@@ -108,6 +116,15 @@ export const schemaFactories = {
   routes: (reference: Reference) => routeSchema(reference),
 } satisfies Record<CollectionName, (reference: Reference, image: ImageFunction) => unknown>;
 
+/**
+ * The schema of each collection's files as written: the collection's schema, except for derived collections, whose
+ * files hold only the extras (quotes/<id>.yaml: when it was said, topics, this site's context and note).
+ */
+export const fileSchemaFactories = {
+  ...schemaFactories,
+  quotes: (reference: Reference) => quoteFileSchema(reference),
+} satisfies Record<CollectionName, (reference: Reference, image: ImageFunction) => unknown>;
+
 /** The file endings an entry of the collection may have. */
 export const fileExtensions = (collection: CollectionName): readonly string[] =>
   registry[collection].format === 'mdx' ? ['mdx'] : ['yaml', 'yml'];
@@ -123,6 +140,7 @@ export const filePattern = (collection: CollectionName): string => {
  * pages' paragraphs, the content API and the checks all take their list from here.
  */
 export const mdxComponents = {
+  // A mark around the quote's words: <Quote id="…" speaker="…" kind="…">the words</Quote> (src/lib/content/quote-marks.ts).
   Quote: { prop: 'id', collection: 'quotes', list: false },
   Person: { prop: 'id', collection: 'people', list: false },
   FactBox: { prop: 'figures', collection: 'figures', list: true },
