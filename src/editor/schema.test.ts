@@ -4,8 +4,8 @@ import { z } from 'astro/zod';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { readContentFiles } from '../lib/content/files';
-import { collectionNames, mdxComponents, registry, schemaFactories, type CollectionName } from '../lib/content/registry';
-import { contentSchemas } from '../schemas/standalone';
+import { collectionNames, fileSchemaFactories, mdxComponents, registry, type CollectionName } from '../lib/content/registry';
+import { fileSchemas } from '../schemas/standalone';
 import { editorComponents } from './components';
 import { formatFile } from './format';
 import { editorCollections, editorSchemaFor, slugFieldOf } from './schema';
@@ -19,7 +19,7 @@ type Field = Record<string, any>;
  */
 const recordingReference = ((collection: string) => z.string().meta({ references: collection })) as never;
 const oracle = (name: CollectionName): Json =>
-  z.toJSONSchema(schemaFactories[name](recordingReference, (() => z.string()) as never) as unknown as z.ZodType, {
+  z.toJSONSchema(fileSchemaFactories[name](recordingReference, (() => z.string()) as never) as unknown as z.ZodType, {
     io: 'output',
     unrepresentable: 'any',
   }) as Json;
@@ -112,7 +112,7 @@ describe('files as the editor writes them', () => {
 
   const data = (collection: CollectionName, raw: string, id: string) => {
     const text = collection === 'articles' ? raw.replace(/^---\n([\s\S]*?)---\n[\s\S]*$/, '$1') : raw;
-    const parsed = contentSchemas[collection].safeParse(load(text));
+    const parsed = fileSchemas[collection].safeParse(load(text));
     expect(parsed.error?.issues ?? [], `${collection}/${id}`).toEqual([]);
     return parsed.data;
   };

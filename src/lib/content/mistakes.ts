@@ -61,7 +61,7 @@ export function findMistakes(entries: readonly CheckedEntry[], options: MistakeO
       problems.push({ file: entry.file, line: line ?? at(fieldPath), field: pathName(fieldPath) || '(file)', message });
 
     fileNameMistakes(entry, problems);
-    if (entry.invalid || derived) continue;
+    if (entry.invalid) continue;
 
     // Text that is only spaces passes `min(1)` and shows as nothing.
     for (const [fieldPath, value] of strings(entry.data)) {

@@ -18,6 +18,7 @@ import { quoteKinds } from '../../schemas/common';
 import { contentSchemas } from '../../schemas/standalone';
 import { roleLabel, type Role } from '../rules/people';
 import type { CheckedEntry, Problem } from './checks';
+import { fileNameMistakes } from './entry-text';
 import { nearestIds } from './nearest';
 
 /** One mark in an article: one quote, or one segment of a split statement. */
@@ -80,13 +81,17 @@ export function findQuoteMarks(raw: string, file: string): { marks: QuoteMark[];
     for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
     return line;
   };
-  let open: { tag: string; attributes: string; start: number; wordsStart: number; line: number } | undefined;
+  let open: { tag: string; attributes: string; start: number; wordsStart: number; line: number; nested?: boolean } | undefined;
   for (const match of text.matchAll(/<Quote\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)(\/?)>|<\/Quote\s*>/g)) {
     const at = lineAt(match.index);
     const report = (field: string, message: string, onLine = at) => problems.push({ file, line: onLine, field, message });
     if (match[0].startsWith('</')) {
       if (!open) {
         report('body </Quote>', 'closes a quote that was never opened. Remove it, or put <Quote id="…" speaker="…" kind="…"> before the words.');
+        continue;
+      }
+      if (open.nested) {
+        open = undefined; // reported: the inner mark's close ends it, the outer one's is then a stray
         continue;
       }
       const words = raw.slice(open.wordsStart, match.index);
@@ -146,7 +151,8 @@ export function findQuoteMarks(raw: string, file: string): { marks: QuoteMark[];
       continue;
     }
     if (open) {
-      report('body <Quote>', `a quote mark inside another (opened on line ${open.line}) : close the first with </Quote> before the next begins.`);
+      report('body <Quote>', `a quote mark inside another (opened on line ${open.line}): close the first with </Quote> before the next begins.`);
+      open.nested = true;
       continue;
     }
     open = { tag: match[0], attributes: match[1] ?? '', start: match.index, wordsStart: match.index + match[0].length, line: at };
@@ -230,6 +236,11 @@ export function deriveQuotes(entries: readonly CheckedEntry[]): { quotes: Derive
 
   for (const extra of extras.values()) {
     if (marked.has(extra.id)) continue;
+    // quotes/umarov/x.yaml: the id would be "umarov/x", which no mark can have.
+    if (extra.id.includes('/')) {
+      fileNameMistakes(extra, problems);
+      continue;
+    }
     problems.push({
       file: extra.file,
       line: 1,

@@ -24,13 +24,11 @@ export interface CollectionSpec {
   format: 'mdx' | 'yaml';
   /** Nouns for messages and pages: "no person with id …". */
   noun: { one: string; many: string };
-  /** The file name of its JSON Schema for editors (src/schemas/json/) and the content API. */
-  jsonSchema: string;
   /**
-   * Entries derived from other files rather than read one per file: the collection's files hold only extras, with a
-   * schema of their own (`fileSchemaFactories`) and a JSON Schema of their own for editors.
+   * The file name of its JSON Schema for editors (src/schemas/json/, the files as written) and the content API (the
+   * entries as served: for quotes, derived from the marks in the articles, not the files' extras).
    */
-  derived?: { file: string };
+  jsonSchema: string;
   /** How the content API publishes it (/api/v1/<name>.<extension>), and what the API index says of it. */
   api: { extension: 'json' | 'geojson'; mediaType: string; description: string };
 }
@@ -59,9 +57,6 @@ export const registry = {
     noun: { one: 'quote', many: 'quotes' },
     jsonSchema: 'quote.schema.json',
     api: { ...json, description: 'Quotes verbatim as published, with speaker, role at the time, date and article.' },
-    // Derived: a quote is a mark around its words in an article (<Quote id speaker kind>words</Quote>); its file in
-    // quotes/ is optional and holds only what the prose has no place for (src/lib/content/quote-marks.ts).
-    derived: { file: 'quote-file.schema.json' },
   },
   figures: {
     folder: 'figures',
