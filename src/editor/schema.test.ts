@@ -100,9 +100,19 @@ describe('the editor is made from the registry and the schemas', () => {
   test('the MDX components are the registry\'s, each id prop a picker of its collection', () => {
     expect(Object.keys(editorComponents).sort()).toEqual(Object.keys(mdxComponents).sort());
     for (const [name, spec] of Object.entries(mdxComponents)) {
+      if (name === 'Quote') continue; // a mark that makes its quote: below
       const component = editorComponents[name as keyof typeof mdxComponents]();
       expect(pickerOf(component.schema[spec.prop] as Field), name).toEqual({ collection: spec.collection, many: spec.list });
     }
+  });
+
+  test('a quote is a mark on its words, with a picker of its speaker and the kinds of quote; its id is its own', () => {
+    const quote = editorComponents.Quote() as unknown as { kind: string; schema: Record<string, Field> };
+    expect(quote.kind).toBe('mark');
+    expect(Object.keys(quote.schema)).toEqual(['id', 'speaker', 'kind', 'role']);
+    expect(pickerOf(quote.schema['speaker']!)).toEqual({ collection: 'people', many: false });
+    expect(pickerOf(quote.schema['id']!)).toBeUndefined();
+    expect(quote.schema['kind']!.options.map((option: { value: string }) => option.value)).toEqual(['direct', 'partial', 'reported']);
   });
 });
 

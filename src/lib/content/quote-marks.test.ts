@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckedEntry } from './checks';
-import { deriveQuotes, findQuoteMarks, suggestedQuoteId } from './quote-marks';
+import { deriveQuotes, fillQuoteIds, findQuoteMarks, suggestedQuoteId } from './quote-marks';
 
 const ref = (collection: string, id: string) => ({ collection, id });
 const entry = (collection: CheckedEntry['collection'], id: string, data: Record<string, unknown>, raw = ''): CheckedEntry => ({
@@ -159,5 +159,17 @@ describe('deriveQuotes', () => {
     const marks = seed.flatMap((file) => findQuoteMarks(fs.readFileSync(path.join(dir, 'articles', file), 'utf8'), file).marks);
     expect(new Set(marks.map((mark) => mark.id)).size).toBe(fs.readdirSync(path.join(dir, 'quotes')).length);
     expect(marks.length).toBeGreaterThan(new Set(marks.map((mark) => mark.id)).size);
+  });
+});
+
+describe('fillQuoteIds', () => {
+  it('gives a new mark an id from its speaker and first words, unique, and leaves marks with ids alone', () => {
+    const raw = '"<Quote speaker="temur-umarov" kind="direct">We will see it soon</Quote>" and <Quote id="kept" speaker="temur-umarov" kind="reported">it went</Quote>, "<Quote id="" speaker="temur-umarov" kind="direct">We will see it later</Quote>"';
+    const { raw: filled, filled: ids } = fillQuoteIds(raw, new Set(['umarov-we-will-see-it']));
+    expect(ids).toEqual(['umarov-we-will-see-it-2', 'umarov-we-will-see-it-3']);
+    expect(filled).toBe(
+      '"<Quote id="umarov-we-will-see-it-2" speaker="temur-umarov" kind="direct">We will see it soon</Quote>" and <Quote id="kept" speaker="temur-umarov" kind="reported">it went</Quote>, "<Quote id="umarov-we-will-see-it-3" speaker="temur-umarov" kind="direct">We will see it later</Quote>"',
+    );
+    expect(fillQuoteIds(filled, new Set()).filled).toEqual([]);
   });
 });

@@ -363,3 +363,36 @@ export function withDerivedQuotes(entries: readonly CheckedEntry[]): { entries: 
   const { quotes, problems } = deriveQuotes(entries);
   return { entries: [...entries.filter((entry) => entry.collection !== 'quotes'), ...quotes], quotes, problems };
 }
+
+/**
+ * A new mark may leave its id empty (the browser editor's Quote mark does): gives each such mark, with a speaker,
+ * an id from the speaker and its first words, unique against `taken` (other quotes' ids) and the file's own. Written
+ * once, when the file is saved, the id then stays however the words are corrected. Other text is left as it is.
+ */
+export function fillQuoteIds(raw: string, taken: ReadonlySet<string>): { raw: string; filled: string[] } {
+  const { marks } = findQuoteMarks(raw, '');
+  const used = new Set([...taken, ...marks.flatMap((mark) => (mark.id ? [mark.id] : []))]);
+  const filled: string[] = [];
+  let out = '';
+  let from = 0;
+  for (const mark of marks) {
+    if (mark.id || !mark.speaker || !mark.words.trim()) continue;
+    const base = suggestedQuoteId(mark.speaker, mark.words);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    filled.push(id);
+    // <Quote id="…" speaker=…>: the id first, as it is written by hand; an empty id="" the editor may write goes.
+    const tag = mark.tag.replace(/\s+id=(?:""|'')/, '').replace(/^<Quote\b/, `<Quote id="${id}"`);
+    out += raw.slice(from, mark.start) + tag;
+    from = mark.start + mark.tag.length;
+  }
+  return { raw: out + raw.slice(from), filled };
+}
+
+/** Every quote id the articles mark, and every quote file's id: what a new quote's id must differ from. */
+export function quoteIdsIn(articles: readonly { raw: string }[], files: readonly { id: string }[]): Set<string> {
+  const ids = new Set(files.map((file) => file.id));
+  for (const article of articles) for (const mark of findQuoteMarks(article.raw, '').marks) if (mark.id) ids.add(mark.id);
+  return ids;
+}
