@@ -28,7 +28,10 @@ export interface QuoteMark {
   speaker?: string | undefined;
   kind?: string | undefined;
   role?: string | undefined;
-  /** The words between the tags, verbatim. */
+  /**
+   * The words between the tags as readers read them: verbatim, but for Markdown's backslash escapes (the editor
+   * writes `\[should]` for `[should]`, which the page shows as `[should]`).
+   */
   words: string;
   /** The line of the opening tag. */
   line: number;
@@ -49,6 +52,9 @@ function blanked(raw: string): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   return raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank).replace(/^(```|~~~)[\s\S]*?^\1/gm, blank);
 }
+
+/** Markdown's backslash escapes: `\[` is a literal `[`. */
+const escaped = /\\([!-/:-@[-`{-~])/g;
 
 /** Characters that would make the words something other than plain text: formatting, links, code, components. */
 const notPlain = /[*`\\{}<>]|\]\(|(?:^|[^\p{L}\p{N}])_|_(?:[^\p{L}\p{N}]|$)|&[#\w]+;/u;
@@ -94,7 +100,8 @@ export function findQuoteMarks(raw: string, file: string): { marks: QuoteMark[];
         open = undefined; // reported: the inner mark's close ends it, the outer one's is then a stray
         continue;
       }
-      const words = raw.slice(open.wordsStart, match.index);
+      const written = raw.slice(open.wordsStart, match.index);
+      const words = written.replace(escaped, '$1');
       const props = propsOf(open.attributes);
       const mark: QuoteMark = {
         ...props,
@@ -119,10 +126,10 @@ export function findQuoteMarks(raw: string, file: string): { marks: QuoteMark[];
         report('body <Quote>', `${name} runs over a paragraph break. A mark stays in one paragraph: for a statement over two, mark each part with the same id.`, open.line);
       } else if (words.trim() !== words) {
         report('body <Quote>', `${name} starts or ends with a space inside the mark. Put the spaces outside: "<Quote …>the words</Quote>".`, open.line);
-      } else if (notPlain.test(words)) {
+      } else if (notPlain.test(written.replace(escaped, ''))) {
         report(
           'body <Quote>',
-          `${name}: the words of a quote are plain text, verbatim, so a mark holds no formatting, link, code or component (${JSON.stringify(notPlain.exec(words)![0])}). Put them outside the mark, or write the words plainly.`,
+          `${name}: the words of a quote are plain text, verbatim, so a mark holds no formatting, link, code or component (${JSON.stringify(notPlain.exec(written.replace(escaped, ''))![0])}). Put them outside the mark, or write the words plainly.`,
           open.line,
         );
       }
