@@ -14,7 +14,7 @@ const readerTexts = new WeakMap<CheckedEntry, string>();
  * An article's text as readers get it, for "verbatim" fields: tags dropped (a quote's words stand between its
  * tags), Markdown marks dropped, whitespace folded. Words a field claims from the article must stand in it.
  */
-export function readerText(article: CheckedEntry, byId: Map<string, CheckedEntry>): string {
+export function readerText(article: CheckedEntry, _byId?: Map<string, CheckedEntry>): string {
   const known = readerTexts.get(article);
   if (known !== undefined) return known;
   const body = article.raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, '');
