@@ -36,13 +36,14 @@ describe('findQuoteMarks', () => {
     ]);
   });
 
-  it('refuses nested marks, marks never closed, empty words, the old self-closing tag and part', () => {
+  it('refuses nested marks, marks never closed, empty words, the old self-closing tag, part and an id that is not one', () => {
     const raw = [
       '<Quote id="a" speaker="s" kind="direct">one <Quote id="b" speaker="s" kind="direct">two</Quote>',
       '<Quote id="c" speaker="s" kind="direct"> </Quote>',
       '<Quote id="d" />',
       '<Quote id="e" speaker="s" kind="said" part={1}>words</Quote>',
       '<Quote id="f" speaker="s" kind="direct">*bold*</Quote>',
+      '<Quote id="Not_an_id" speaker="temur-umarov" kind="direct">It holds</Quote>',
       '<Quote id="g" speaker="s" kind="direct">open',
     ].join('\n\n');
     const { problems } = findQuoteMarks(raw, 'a.mdx');
@@ -53,7 +54,8 @@ describe('findQuoteMarks', () => {
       [7, 'body <Quote part>', 'quote "e"'],
       [7, 'body <Quote kind>', 'quote "e"'],
       [9, 'body <Quote>', 'quote "f"'],
-      [11, 'body <Quote>', 'the quote mark is never closed'],
+      [11, 'body <Quote id>', '"Not_an_id" is not an id'],
+      [13, 'body <Quote>', 'the quote mark is never closed'],
     ]);
     expect(problems[4]!.message).toContain('Write kind="direct", kind="partial", kind="reported".');
   });

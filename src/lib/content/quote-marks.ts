@@ -14,7 +14,7 @@
  * Pure: plain entries in, derived entries and problems out.
  */
 import { createHash } from 'node:crypto';
-import { quoteKinds } from '../../schemas/common';
+import { idPattern, quoteKinds } from '../../schemas/common';
 import { contentSchemas } from '../../schemas/standalone';
 import { roleLabel, type Role } from '../rules/people';
 import type { CheckedEntry, Problem } from './checks';
@@ -130,6 +130,13 @@ export function findQuoteMarks(raw: string, file: string): { marks: QuoteMark[];
         report(
           'body <Quote>',
           `${name}: the words of a quote are plain text, verbatim, so a mark holds no formatting, link, code or component (${JSON.stringify(notPlain.exec(written.replace(escaped, ''))![0])}). Put them outside the mark, or write the words plainly.`,
+          open.line,
+        );
+      }
+      if (props.id && !idPattern.test(props.id)) {
+        report(
+          'body <Quote id>',
+          `"${props.id}" is not an id: ids are lowercase words and digits joined by hyphens (it is the page address, /quotes/<id>/), e.g. id="${suggestedQuoteId(props.speaker, words)}".`,
           open.line,
         );
       }
