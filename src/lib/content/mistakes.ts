@@ -33,7 +33,8 @@ export interface MistakeOptions {
 }
 
 /** Quotation marks a journalist may type around a quote's words: straight, curly, low and angle marks. */
-const quotationMarks = '"“”„‟«»‹›';
+export const typedQuotationMarks = '"“”„‟«»‹›';
+const quotationMarks = typedQuotationMarks;
 
 export function findMistakes(entries: readonly CheckedEntry[], options: MistakeOptions = {}): Problem[] {
   const publicDir = options.publicDir ?? path.resolve('public');

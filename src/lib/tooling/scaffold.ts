@@ -11,7 +11,7 @@ import { bodyPlaceholder } from '../content/checks';
 import type { CollectionName } from '../content/registry';
 import { parseContentFiles } from '../content/files';
 import { nearestIds } from '../content/nearest';
-import { findMistakes } from '../content/mistakes';
+import { findMistakes, typedQuotationMarks } from '../content/mistakes';
 import { isDerivedQuote, withDerivedQuotes } from '../content/quote-marks';
 import { registry } from '../content/registry';
 import { articleDate, Content, fields, list, today, type Answers, type Field, type Kind } from './fields';
@@ -184,8 +184,9 @@ export function skeleton(kind: Kind, answers: Answers, content: Content, content
   return { file, text };
 }
 
-/** Quotation marks a journalist may type around a quote's words. */
-const quotationMarks = /^["“”„‟«»‹›]|["“”„‟«»‹›]$/;
+/** Quotation marks a journalist may type around a quote's words, at either end. */
+const quotationMarks = new RegExp(`^[${typedQuotationMarks}]|[${typedQuotationMarks}]$`);
+const marksAround = new RegExp(`^[${typedQuotationMarks}]+|[${typedQuotationMarks}]+$`, 'g');
 
 /**
  * `npm run new:quote`: marks the words where they stand in the article, <Quote id speaker kind>the words</Quote>,
@@ -201,7 +202,7 @@ function markQuote(answers: Answers, content: Content, contentDir: string): Skel
   const mark = `<Quote ${props}>${words}</Quote>`;
   if (quotationMarks.test(words.trim())) {
     throw new AnswerError([
-      `--text: ${quotationMarks.test(words.trim()[0]!) ? 'starts' : 'ends'} with a quotation mark, but the prose's own marks stand outside the quote: give the words without them: ${words.trim().replace(/^["“”„‟«»‹›]+|["“”„‟«»‹›]+$/g, '')}`,
+      `--text: ${quotationMarks.test(words.trim()[0]!) ? 'starts' : 'ends'} with a quotation mark, but the prose's own marks stand outside the quote: give the words without them: ${words.trim().replace(marksAround, '')}`,
     ]);
   }
   const raw = articleEntry.raw;
