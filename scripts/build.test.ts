@@ -84,12 +84,13 @@ describe('npm run build', () => {
 
   it('stops on an unknown person id, naming file, line, field, the id and the nearest valid ids, and keeps the previous site', () => {
     const before = snapshot();
-    const { status, output } = buildWith(path.join(content, 'quotes', 'umarov-reforms.yaml'), (text) =>
-      text.replace('speaker: temur-umarov', 'speaker: temur-umarow'),
+    // A quote's speaker is a prop of its mark in the article.
+    const { status, output } = buildWith(articleFile, (text) =>
+      text.replace('id="umarov-reforms" speaker="temur-umarov"', 'id="umarov-reforms" speaker="temur-umarow"'),
     );
     expect(status).not.toBe(0);
     expect(output).toMatch(
-      /quotes\/umarov-reforms\.yaml:\d+ {2}speaker: no person with id "temur-umarow" \(expected a file people\/temur-umarow\.yaml\)\. Nearest valid ids: temur-umarov\./,
+      /kazakhstan-balancing-act-eu-russia\.mdx:\d+ {2}body <Quote speaker>: no person with id "temur-umarow" \(expected a file people\/temur-umarow\.yaml\)\. Nearest valid ids: temur-umarov\./,
     );
     expect(output).toMatch(/Build failed: the previous .*dist\/ is unchanged/);
     expect(snapshot()).toEqual(before);
@@ -114,11 +115,10 @@ describe('npm run build', () => {
     expect(output).toContain('routes/cpc-pipeline.yaml');
   }, 300_000);
 
-  it('stops on a quote id in an article body that has no entry', () => {
-    const { status, output } = buildWith(articleFile, (text) => text.replace('<Quote id="vassilenko-pro-kazakh" />', '<Quote id="vassilenko-pro-kazak" />'));
+  it('stops on a quote file whose mark in the article no longer has its id', () => {
+    const { status, output } = buildWith(articleFile, (text) => text.replace('<Quote id="vassilenko-pro-kazakh"', '<Quote id="vassilenko-pro-kazak"'));
     expect(status).not.toBe(0);
-    expect(output).toMatch(/kazakhstan-balancing-act-eu-russia\.mdx:\d+ {2}body <Quote id>: no quote with id "vassilenko-pro-kazak"/);
-    expect(output).toContain('quotes/vassilenko-pro-kazakh.yaml');
+    expect(output).toMatch(/quotes\/vassilenko-pro-kazakh\.yaml:1 {2}id: no article marks a quote with id "vassilenko-pro-kazakh", so this file belongs to nothing/);
   }, 300_000);
 
   it('links a second article written with the scaffolder and the seed as related, both ways', () => {

@@ -1,6 +1,7 @@
 /**
  * Incremental builds (issue 14) give the site a cold build would: on a small newsroom (the real content/ and eight
- * generated articles), build; publish an article quoting existing people, edit another person and delete a quote;
+ * generated articles), build; publish an article quoting existing people, edit another person and delete a quote (its
+ * mark in the article and its file);
  * build again from the cache; build the same content cold in another folder; and compare the two sites file by file
  * (scripts/bench/compare.mjs, which lists the build-time fields allowed to differ). A build that fails in between
  * leaves the last good site whole. Real builds, each half a minute to a few minutes on a busy machine, hence ten
@@ -44,7 +45,8 @@ const write = (file: string, text: string) => {
 };
 const read = (file: string) => fs.readFileSync(path.join(content, file), 'utf8');
 const field = (text: string, name: string) => JSON.parse(new RegExp(`^${name}: (.*)$`, 'm').exec(text)![1]!) as string;
-const speakerOf = (quote: string) => /^speaker: (\S+)$/m.exec(read(`quotes/${quote}.yaml`))![1]!;
+/** The speaker of a generated quote: a prop of its mark in its article (bench-00002-q0 stands in bench-00002). */
+const speakerOf = (quote: string) => new RegExp(`<Quote id="${quote}" speaker="([^"]+)"`).exec(read(`articles/${quote.replace(/-q\d+$/, '')}.mdx`))![1]!;
 
 /** A hash of every file of a built site, to see that a failed build left it as it was. */
 const snapshot = (dir: string) => Object.fromEntries(filesUnder(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
@@ -70,8 +72,8 @@ describe('an incremental build', () => {
   it('that fails leaves the last good site whole, and the next build still starts from its cache', () => {
     const before = snapshot(out);
     const quote = 'bench-00002-q0';
-    const good = read(`quotes/${quote}.yaml`);
-    write(`quotes/${quote}.yaml`, good.replace(/^speaker: .*$/m, 'speaker: nobody-of-that-name'));
+    const good = read('articles/bench-00002.mdx');
+    write('articles/bench-00002.mdx', good.replace(`<Quote id="${quote}" speaker="${speakerOf(quote)}"`, `<Quote id="${quote}" speaker="nobody-of-that-name"`));
     try {
       const failed = build(content, out);
       expect(failed.status).not.toBe(0);
@@ -80,7 +82,7 @@ describe('an incremental build', () => {
       // It stopped before writing any page, so the cache of the last good build stays for the next.
       expect(failed.output).not.toMatch(/renders every page again/);
     } finally {
-      write(`quotes/${quote}.yaml`, good);
+      write('articles/bench-00002.mdx', good);
     }
     expect(snapshot(out)).toEqual(before);
   }, 600_000);
@@ -90,7 +92,7 @@ describe('an incremental build', () => {
     const before = Object.fromEntries(filesUnder(content).map((file) => [file, read(file)]));
     published = publishedArticle(before);
     for (const [file, text] of Object.entries(published)) write(file, text);
-    const quotedNow = new Set(Object.values(published).flatMap((text) => /^speaker: (\S+)$/m.exec(text)?.[1] ?? []));
+    const quotedNow = new Set(Object.values(published).flatMap((text) => [...text.matchAll(/<Quote id="[^"]+" speaker="([^"]+)"/g)].map((m) => m[1]!)));
 
     // Another person, not quoted in it, has their description edited.
     edited = ['bench-00001-q0', 'bench-00001-q1', 'bench-00004-q0', 'bench-00005-q0'].map(speakerOf).find((id) => !quotedNow.has(id))!;
@@ -98,11 +100,12 @@ describe('an incremental build', () => {
     const person = read(`people/${edited}.yaml`);
     write(`people/${edited}.yaml`, person.replace(/^( {2}description: ).*$/m, '$1"Edited after the first build."'));
 
-    // A quote of an older article is deleted, with the sentence that showed it.
+    // A quote of an older article is deleted: the sentence with its mark goes, and its file of extras with it.
     deleted = 'bench-00006-q1';
     const speakerName = field(read(`people/${speakerOf(deleted)}.yaml`), 'name');
     const article = read('articles/bench-00006.mdx');
-    const shown = [` "<Quote id="${deleted}" />," said ${speakerName}.`, `\n\n"<Quote id="${deleted}" />," ${speakerName} said.`].find((text) => article.includes(text))!;
+    const mark = new RegExp(`<Quote id="${deleted}"[^>]*>[^<]*</Quote>`).exec(article)![0];
+    const shown = [` "${mark}," said ${speakerName}.`, `\n\n"${mark}," ${speakerName} said.`].find((text) => article.includes(text))!;
     expect(shown).toBeTruthy();
     write('articles/bench-00006.mdx', article.replace(shown, ''));
     fs.rmSync(path.join(content, 'quotes', `${deleted}.yaml`));

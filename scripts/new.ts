@@ -1,6 +1,8 @@
 /**
  * `npm run new:article`, `new:person`, `new:quote`, `new:figure`, `new:topic`: a new content file from flags, or from questions
- * when run in a terminal without them. Every id is checked against the content; an existing file is never replaced.
+ * when run in a terminal without them. Every id is checked against the content; an existing file is never replaced,
+ * but for `new:quote`, which marks the words where they stand in the article (and writes quotes/<id>.yaml only for
+ * what the prose has no place for).
  *
  *   npm run new:person -- --name "Temur Umarov" --role Analyst --organisation "Carnegie Endowment" --description "..."
  */
@@ -79,4 +81,6 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-console.log(`Wrote ${displayPath(file.file)}:\n\n${file.text}\n${nextSteps(kind, answers, given)}`);
+const wrote = file.summary ? `Marked the quote in ${file.summary}\n` : `Wrote ${displayPath(file.file)}:\n\n${file.text}`;
+const also = file.also ? `\nWrote ${displayPath(file.also.file)}:\n\n${file.also.text}` : '';
+console.log(`${wrote}${also}\n${nextSteps(kind, answers, given)}`);

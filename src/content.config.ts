@@ -13,7 +13,9 @@ const loader = (name: CollectionName) => glob({ base: `${contentDir}/${registry[
 export const collections = {
   articles: defineCollection({ loader: loader('articles'), schema: ({ image }) => schemaFactories.articles(reference, image) }),
   people: defineCollection({ loader: loader('people'), schema: schemaFactories.people(reference) }),
-  quotes: defineCollection({ loader: loader('quotes'), schema: schemaFactories.quotes(reference) }),
+  // Quotes are marks in the articles' text: src/lib/content/load.ts derives their entries (with their optional files
+  // in quotes/) when content loads. The collection is declared for its entry type and schema; Astro loads nothing.
+  quotes: defineCollection({ loader: () => [], schema: schemaFactories.quotes(reference) }),
   figures: defineCollection({ loader: loader('figures'), schema: schemaFactories.figures(reference) }),
   topics: defineCollection({ loader: loader('topics'), schema: schemaFactories.topics() }),
   places: defineCollection({ loader: loader('places'), schema: schemaFactories.places() }),

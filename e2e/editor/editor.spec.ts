@@ -1,9 +1,10 @@
 /**
  * A journalist writes in the browser (issue 15): in the editor (Keystatic on `astro dev`, a scratch copy of the
  * content), they create a person; then an article related to the seed, with two paragraphs and Tokayev marked as
- * the person; then a quote by the new person, said in that article; and put the quote into the article from the
- * toolbar, picked, without typing an id. Then the files on disk pass the content check, the dev site shows the
- * article with its quote and mention, and the new person's page lists the quote.
+ * the person; then they select the new person's words in the second paragraph and mark them as a quote from the
+ * toolbar, picking the speaker and the kind, with no id typed (the save gives it one); then they add the quote's
+ * context in Quotes. Then the files on disk pass the content check, the dev site shows the article with its quote
+ * and mention, the quote has its permalink page, and the new person's page lists the quote.
  *
  * Every step waits on what the journalist would see (a field, a dialog closing, a saved file), never on a time.
  */
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
+import { suggestedQuoteId } from '../../src/lib/content/quote-marks';
 import { article, editorContent, person, quote, seedId } from './fixture';
 
 const file = (...parts: string[]) => path.join(editorContent, ...parts);
@@ -94,17 +96,27 @@ async function editProps(page: Page, component: string, fill: (dialog: Locator) 
   await expect(dialog).toHaveCount(0);
 }
 
-/** Puts the text cursor at the end of a paragraph of the body, as a click after its last word does. */
-async function endOf(body: Locator, paragraph: Locator) {
-  await body.focus();
-  await paragraph.evaluate((element) => {
+/** Selects words of a paragraph of the body, as a journalist drags over them: `length` characters from `at`. */
+async function select(paragraph: Locator, at: number, length: number) {
+  await paragraph.evaluate((element, { at, length }) => {
+    // The paragraph's text nodes in order, to find the one each end of the selection falls in.
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const point = (offset: number): [Text, number] => {
+      for (const node of nodes) {
+        if (offset <= node.length) return [node, offset];
+        offset -= node.length;
+      }
+      return [nodes.at(-1)!, nodes.at(-1)!.length];
+    };
     const range = document.createRange();
-    range.selectNodeContents(element);
-    range.collapse(false);
+    range.setStart(...point(at));
+    range.setEnd(...point(at + length));
     const selection = window.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-  });
+  }, { at, length });
 }
 
 test('a journalist adds a person, an article and its quote in the browser, and the site shows them', async ({ page }) => {
@@ -137,7 +149,7 @@ test('a journalist adds a person, an article and its quote in the browser, and t
 
   const body = form.getByRole('textbox', { name: 'Text', exact: true });
   const first = `${article.first.before}${article.first.name}${article.first.after}`;
-  const secondWords = article.second.before.replace(/ "$/, '');
+  const second = `${article.second.before}${quote.text}${article.second.after}`;
   // The toolbar offers only markup the site prints: no block quotation (speech without its speaker), code or table.
   // (Keystatic 0.6.9 labels its link button "Divider", so the divider, also left out, cannot be told apart here.)
   const formatting = page.getByRole('toolbar', { name: 'Formatting options' });
@@ -146,60 +158,38 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   await body.click();
   await page.keyboard.type(first);
   await page.keyboard.press('Enter');
-  await page.keyboard.type(secondWords);
-  await expect(body.getByRole('paragraph')).toHaveText([first, secondWords]);
+  await page.keyboard.type(second);
+  await expect(body.getByRole('paragraph')).toHaveText([first, second]);
   // Select the name, mark it as the person, and pick Tokayev from people/.
-  await body.getByRole('paragraph').first().evaluate((element, { at, length }) => {
-    const text = element.firstChild!;
-    const range = document.createRange();
-    range.setStart(text, at);
-    range.setEnd(text, at + length);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, { at: article.first.before.length, length: article.first.name.length });
+  await body.focus();
+  await select(body.getByRole('paragraph').first(), article.first.before.length, article.first.name.length);
   await page.getByRole('checkbox', { name: 'Person', exact: true }).click();
   await body.locator('.newsroom-person').click();
   await editProps(page, 'Person', (dialog) => pick(page, dialog, 'Person', 'kassym-jomart-tokayev'));
+  // Select the new person's words, inside the quotation marks typed, mark them as a quote, pick who said them and
+  // how; the id stays empty, for the save to fill.
+  await body.focus();
+  await select(body.getByRole('paragraph').nth(1), article.second.before.length, quote.text.length);
+  await page.getByRole('checkbox', { name: 'Quote', exact: true }).click();
+  await expect(body.locator('.newsroom-quote')).toHaveText(quote.text);
+  await body.locator('.newsroom-quote').click();
+  await editProps(page, 'Quote', async (dialog) => {
+    await pick(page, dialog, 'Speaker', person.id);
+    await choose(page, dialog, 'Kind', quote.kind);
+  });
   const articleFile = file('articles', `${article.id}.mdx`);
-  await save(page, 'Create', articleFile, secondWords);
+  await save(page, 'Create', articleFile, quote.text);
   const written = read('articles', `${article.id}.mdx`);
   expect(written).toContain(`${article.first.before}<Person id="kassym-jomart-tokayev">${article.first.name}</Person>${article.first.after}`);
+  // The save gave the quote its id, from the speaker and the first words: its permalink from now on.
+  const quoteId = suggestedQuoteId(person.id, quote.text);
+  expect(written).toContain(`${article.second.before}<Quote id="${quoteId}" speaker="${person.id}" kind="${quote.kind}">${quote.text}</Quote>${article.second.after}`);
 
-  // The quote by the new person, said in that article.
+  // What the prose has no place for, in Quotes: the quote's context, under its id.
   await create(page, 'Quotes', 'Id');
-  await textbox(form, 'Id').fill(quote.id);
-  await textbox(form, 'Text').fill(quote.text);
-  await pick(page, form, 'Speaker', person.id);
-  const roleGroup = form.getByRole('group', { name: /^Role/ });
-  await textbox(roleGroup, 'Title').fill(person.role);
-  await textbox(roleGroup, 'Organisation').fill(person.organisation);
-  await choose(page, form, 'Kind', quote.kind);
-  const said = form.getByRole('group', { name: /^Said/ });
-  await said.getByLabel(label('Date')).fill(article.published);
-  await choose(page, said, 'Basis', 'publication');
-  await pick(page, form, 'Article', article.id);
-  await pick(page, form, 'Topics', article.topic);
+  await textbox(form, 'Id').fill(quoteId);
   await textbox(form.getByRole('group', { name: 'Newsroom' }), 'Context').fill(quote.context);
-  await save(page, 'Create', file('quotes', `${quote.id}.yaml`), quote.context);
-
-  // Back in the article: the quote goes at the end of the second paragraph, inside the quotation marks typed.
-  await collection(page, 'Articles');
-  // The list names each entry by its id.
-  await main(page).getByRole('grid', { name: 'Articles' }).getByText(article.id, { exact: true }).click();
-  await expect(body.getByRole('paragraph')).toHaveCount(2, appLoad);
-  await endOf(body, body.getByRole('paragraph').nth(1));
-  await page.keyboard.type(` "${article.second.after}`);
-  await expect(body.getByRole('paragraph').nth(1)).toHaveText(`${article.second.before}${article.second.after}`);
-  for (const _ of article.second.after) await page.keyboard.press('ArrowLeft');
-  // The toolbar's insert menu (+) offers the site's components.
-  await formatting.locator('xpath=../following-sibling::button').click();
-  await page.getByRole('menuitem', { name: /^Quote/ }).click();
-  await body.getByText(/^Quote: /).click();
-  await editProps(page, 'Quote', (dialog) => pick(page, dialog, 'Quote', quote.id));
-  await expect(body.getByText(`Quote: ${quote.id}`)).toBeVisible();
-  const quoted = `${article.second.before}<Quote id="${quote.id}" />${article.second.after}`;
-  await save(page, 'Save', articleFile, quoted);
+  await save(page, 'Create', file('quotes', `${quoteId}.yaml`), quote.context);
 
   // The files on disk: what the journalist entered, nothing more, in the content's one style, and the check passes.
   expect(load(read('people', `${person.id}.yaml`))).toMatchObject({
@@ -214,14 +204,8 @@ test('a journalist adds a person, an article and its quote in the browser, and t
     related: { articles: [seedId] },
     source: { publisher: article.publisher },
   });
-  expect(load(read('quotes', `${quote.id}.yaml`))).toMatchObject({
-    text: quote.text,
-    speaker: person.id,
-    role: { title: person.role, organisation: person.organisation },
-    kind: quote.kind,
-    article: article.id,
-    topics: [article.topic],
-  });
+  // The quote's file holds only what the prose has no place for.
+  expect(load(read('quotes', `${quoteId}.yaml`))).toEqual({ said: {}, topics: [], newsroom: { context: quote.context } });
   const npm = (...args: string[]) =>
     execFileSync('npm', ['run', '--silent', ...args], { env: { ...process.env, CONTENT_DIR: editorContent }, encoding: 'utf8' });
   expect(npm('check:content')).toContain('no problems');
@@ -231,12 +215,18 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   await page.goto(`/articles/${article.id}/`);
   await expect(page.locator('h1')).toHaveText(article.title);
   await expect(page.locator('.article-body a[href="/people/kassym-jomart-tokayev/"]')).toHaveText(article.first.name);
-  await expect(page.locator(`#quote-${quote.id}`)).toHaveText(quote.text);
-  await expect(page.locator(`.article-body a[href="/quotes/${quote.id}/"]`)).toHaveCount(1);
+  await expect(page.locator(`#quote-${quoteId}`)).toHaveText(quote.text);
+  await expect(page.locator(`.article-body a[href="/quotes/${quoteId}/"]`)).toHaveCount(1);
+  // Its permalink page: the words, who said them in which role, and the context.
+  await page.goto(`/quotes/${quoteId}/`);
+  await expect(page.locator('.quote-page .quote-text .words')).toContainText(quote.text);
+  await expect(page.locator('.quote-page')).toContainText(person.name);
+  await expect(page.locator('.quote-page')).toContainText(person.role);
+  await expect(page.locator('.quote-page .about .newsroom-text').first()).toContainText(quote.context);
   await page.goto(`/people/${person.id}/`);
   await expect(page.locator('h1')).toHaveText(person.name);
   const saidOnPage = page.locator('section[aria-labelledby="said-heading"]');
   await expect(saidOnPage.locator('[data-quote]')).toHaveCount(1);
-  await expect(saidOnPage.locator(`[data-quote="${quote.id}"] a[data-link="permalink"]`)).toHaveAttribute('href', `/quotes/${quote.id}/`);
-  await expect(saidOnPage.locator(`[data-quote="${quote.id}"] .words`)).toContainText(quote.text);
+  await expect(saidOnPage.locator(`[data-quote="${quoteId}"] a[data-link="permalink"]`)).toHaveAttribute('href', `/quotes/${quoteId}/`);
+  await expect(saidOnPage.locator(`[data-quote="${quoteId}"] .words`)).toContainText(quote.text);
 });

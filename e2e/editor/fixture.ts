@@ -37,9 +37,8 @@ export const article = {
   second: { before: 'Not everyone is convinced, says Dana Editorial, an invented analyst: "', after: '."' },
 };
 
-/** The new person's quote, put into the article's second paragraph from the editor's toolbar. */
+/** The new person's quote: its words, typed in the article's second paragraph, then marked from the toolbar. */
 export const quote = {
-  id: 'editorial-corridor-growing',
   text: 'The corridor is growing, but slowly',
   kind: 'direct',
   context: 'Dana Editorial on the Middle Corridor, in the browser editor test.',

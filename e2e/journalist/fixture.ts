@@ -77,10 +77,13 @@ export const analystQuote = {
 /** The word search should find the new quote by. */
 export const searchWord = 'zanzibarite';
 
-/** The article's text, in place of the scaffold's placeholder, as a journalist would write it. */
+/**
+ * The article's text, in place of the scaffold's placeholder, as a journalist would write it: the quotes' words as
+ * they stand, which `npm run new:quote` then marks.
+ */
 export const body = `This article was invented for the journalist end-to-end test and was never published.
 
-"<Quote id="${vassilenkoQuote.id}" />," <Person id="roman-vassilenko">Roman Vassilenko</Person> says in this invented example.
+"${vassilenkoQuote.text}," <Person id="roman-vassilenko">Roman Vassilenko</Person> says in this invented example.
 
-"<Quote id="${analystQuote.id}" />," says <Person id="${analyst.id}">${analyst.name}</Person>, an invented analyst in Baku.
+"${analystQuote.text}," says <Person id="${analyst.id}">${analyst.name}</Person>, an invented analyst in Baku.
 `;

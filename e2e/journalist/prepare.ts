@@ -1,7 +1,8 @@
 /**
  * Builds the journalist scenario's fixture site the way a journalist adds an article: copies content/ to a scratch
- * folder, runs the scaffolders there (`npm run new:person`, `new:article`, `new:quote` with CONTENT_DIR), writes
- * the article's text in place of the placeholder, runs `npm run check:content`, then `npm run build` with
+ * folder, runs the scaffolders there (`npm run new:person`, `new:article` with CONTENT_DIR), writes the article's
+ * text in place of the placeholder, marks its quotes with `npm run new:quote`, runs `npm run check:content`, then
+ * `npm run build` with
  * CONTENT_DIR and OUT_DIR. The Playwright config for the scenario runs this before serving the result.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,13 +41,13 @@ fs.rmSync(path.join(fixtureContent, 'README.md'), { force: true });
 npm('new:person', flags(author));
 npm('new:person', flags(analyst));
 npm('new:article', flags(article));
-npm('new:quote', flags(vassilenkoQuote));
-npm('new:quote', flags(analystQuote));
 
 const articleFile = path.join(fixtureContent, 'articles', `${article.id}.mdx`);
 const skeleton = fs.readFileSync(articleFile, 'utf8');
 if (!skeleton.includes(bodyPlaceholder)) throw new Error(`${articleFile} has no placeholder paragraph to replace:\n${skeleton}`);
 fs.writeFileSync(articleFile, skeleton.replace(bodyPlaceholder, body.trim()));
+npm('new:quote', flags(vassilenkoQuote));
+npm('new:quote', flags(analystQuote));
 
 const check = npm('check:content');
 if (!/no problems/.test(check)) throw new Error(`npm run check:content found problems in the fixture:\n${check}`);

@@ -168,15 +168,15 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
     const articleTopics = pickSome(topics, 2, 4);
     const author = pick(journalists);
     const quoteCount = 5 + Math.floor(rand() * 6);
-    // No full stop in the words: the prose puts a comma after them ("<Quote … />," said …), as the content check asks.
+    // No full stop in the words: the prose puts a comma after them ("<Quote …>words</Quote>," said …), as the content
+    // check asks.
     const quotes = Array.from({ length: quoteCount }, (_, q) => ({ id: `${id}-q${q}`, speaker: pick(people), text: sentence(18).slice(0, -1) }));
     const figures = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, f) => `${id}-f${f}`);
 
+    // A quote is a mark around its words in the article (below); its file holds what the seed's quote files hold
+    // beside the mark: topics of its own and this site's context (said on the article's date, so no said).
     for (const quote of quotes) {
-      files[`quotes/${quote.id}.yaml`] =
-        `text: ${yamlString(quote.text)}\nspeaker: ${quote.speaker.id}\nrole:\n  title: ${yamlString(quote.speaker.role.title)}\n` +
-        `  organisation: ${yamlString(quote.speaker.role.organisation)}\nkind: direct\nsaid:\n  date: ${published}\n  basis: publication\n` +
-        `article: ${id}\ntopics: [${pick(articleTopics)}]\nnewsroom:\n  context: ${yamlString(sentence(8))}\n`;
+      files[`quotes/${quote.id}.yaml`] = `topics: [${pick(articleTopics)}]\nnewsroom:\n  context: ${yamlString(sentence(8))}\n`;
     }
     const wordings = [];
     for (const figure of figures) {
@@ -197,7 +197,7 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
         let text = Array.from({ length: pick(seedParagraphSentences) }, () => sentence()).join(' ');
         if (nextQuote < quotes.length && (p % 2 === 0 || section === 3)) {
           const quote = quotes[nextQuote++];
-          text += ` "<Quote id="${quote.id}" />," said ${quote.speaker.name}.`;
+          text += ` "${quoteMark(quote)}," said ${quote.speaker.name}.`;
         }
         paragraphs.push(text);
       }
@@ -211,7 +211,7 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
         paragraphs.push(`<RouteMap routes={["${first}", "${second}"]} caption="Routes named in this article." />`);
       }
     }
-    while (nextQuote < quotes.length) paragraphs.push(`"<Quote id="${quotes[nextQuote].id}" />," ${quotes[nextQuote++].speaker.name} said.`);
+    while (nextQuote < quotes.length) paragraphs.push(`"${quoteMark(quotes[nextQuote])}," ${quotes[nextQuote++].speaker.name} said.`);
 
     const related = n > 0 && rand() < 0.5 ? `\nrelated:\n  articles: [bench-${pad(Math.floor(rand() * n))}]` : '';
     files[`articles/${id}.mdx`] =
@@ -223,15 +223,25 @@ export function generateNewsroom({ articles: count = 1000, seed = 20221025 } = {
 }
 
 /**
+ * A quote as the articles write it: a mark around its words, with its speaker and kind (the role comes from the
+ * speaker's one role).
+ * @param {{ id: string, speaker: { id: string }, text: string }} quote
+ */
+export function quoteMark(quote) {
+  return `<Quote id="${quote.id}" speaker="${quote.speaker.id}" kind="direct">${quote.text}</Quote>`;
+}
+
+/**
  * A generated article as a bare Astro site would have it (scripts/bench/bare.mjs): the same prose, with only its title
- * and date, and none of this project's components (where a component stood, nothing is left).
+ * and date, and none of this project's components (where a component stood, nothing is left; a quote's words, which
+ * are the article's prose, stay without their mark).
  * @param {string} text an article file from generateNewsroom
  */
 export function bareArticle(text) {
   const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
   if (frontmatter === undefined || body === undefined) throw new Error('A generated article has no frontmatter');
   const kept = frontmatter.split('\n').filter((line) => /^(title|published):/.test(line));
-  return `---\n${kept.join('\n')}\n---\n${body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, '')}`;
+  return `---\n${kept.join('\n')}\n---\n${body.replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, '').replace(/<\/?Quote\b[^>]*>/g, '')}`;
 }
 
 /**
@@ -253,8 +263,8 @@ export function wordCounts(files) {
   const counts = new Map();
   for (const [file, text] of Object.entries(files)) {
     let prose;
-    if (file.startsWith('articles/')) prose = text.slice(text.indexOf('\n---\n', 4) + 5).replace(/<[^>]*\/>/g, ' ');
-    else if (file.startsWith('quotes/')) prose = JSON.parse(/^text: (.*)$/m.exec(text)?.[1] ?? '""');
+    // A quote's words are in its article, inside its mark; the tags are not prose.
+    if (file.startsWith('articles/')) prose = text.slice(text.indexOf('\n---\n', 4) + 5).replace(/<[^>]*\/>/g, ' ').replace(/<\/?Quote\b[^>]*>/g, '');
     else continue;
     for (const word of prose.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
@@ -308,11 +318,9 @@ export function publishedArticle(files, { seed = 14, id = 'bench-published' } = 
   const paragraphs = [];
   for (const [q, speaker] of speakers.entries()) {
     const quoteId = `${id}-q${q}`;
-    out[`quotes/${quoteId}.yaml`] =
-      `text: ${yamlString(sentence(18).slice(0, -1))}\nspeaker: ${speaker.id}\nrole:\n  title: ${yamlString(speaker.title)}\n` +
-      `  organisation: ${yamlString(speaker.organisation)}\nkind: direct\nsaid:\n  date: ${day}\n  basis: publication\n` +
-      `article: ${id}\ntopics: [${articleTopics[q % 2]}]\nnewsroom:\n  context: ${yamlString(sentence(8))}\n`;
-    paragraphs.push(`${sentence()} ${sentence()}`, `${sentence()} "<Quote id="${quoteId}" />," said ${speaker.name}.`);
+    out[`quotes/${quoteId}.yaml`] = `topics: [${articleTopics[q % 2]}]\nnewsroom:\n  context: ${yamlString(sentence(8))}\n`;
+    const mark = quoteMark({ id: quoteId, speaker, text: sentence(18).slice(0, -1) });
+    paragraphs.push(`${sentence()} ${sentence()}`, `${sentence()} "${mark}," said ${speaker.name}.`);
   }
   out[`articles/${id}.mdx`] =
     `---\ntitle: ${yamlString(sentence(8).slice(0, -1))}\nteaser: ${yamlString(sentence(25))}\nauthors: [${people[0].id}]\n` +

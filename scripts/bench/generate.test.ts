@@ -133,7 +133,7 @@ describe('publishedArticle', () => {
     const article = added[articles[0]!]!;
     const newest = Object.entries(before).filter(([file]) => file.startsWith('articles/')).map(([, text]) => /^published: (\S+)$/m.exec(text)![1]!).sort().at(-1)!;
     expect(/^published: (\S+)$/m.exec(article)![1]! > newest).toBe(true);
-    const speakers = Object.entries(added).filter(([file]) => file.startsWith('quotes/')).map(([, text]) => /^speaker: (\S+)$/m.exec(text)![1]!);
+    const speakers = [...article.matchAll(/<Quote id="[^"]+" speaker="([^"]+)"/g)].map((match) => match[1]!);
     expect(speakers.filter((id) => `people/${id}.yaml` in before)).toHaveLength(3);
     expect(speakers.filter((id) => `people/${id}.yaml` in added)).toHaveLength(1);
     const topics = /^topics: \[(.*)\]$/m.exec(article)![1]!.split(', ');

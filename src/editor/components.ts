@@ -1,14 +1,15 @@
 /**
  * An article's body in the browser editor: MDX with the site's components on the toolbar. Which prop of each
  * component names which collection comes from the registry (`mdxComponents`), so the pickers offer existing entries
- * and no id is typed by hand; each component shows its ids in the editor, so a journalist sees which quote or figure
- * stands where.
+ * and no id is typed by hand; each component shows its ids in the editor, so a journalist sees which figure stands
+ * where. A quote and a name are marks on the words themselves: select them, then Quote or Person on the toolbar.
  *
  * React is only loaded by the editor (npm run dev / npm run editor); nothing here reaches the built site.
  */
 import { fields, type ComponentSchema } from '@keystatic/core';
-import { block, inline, mark, type ContentComponent } from '@keystatic/core/content-components';
+import { block, mark, type ContentComponent } from '@keystatic/core/content-components';
 import { createElement, type ReactElement } from 'react';
+import { quoteKinds } from '../schemas/common';
 import { mdxComponents, registry, type MdxComponentName } from '../lib/content/registry';
 
 /** The picker for a component's id prop, from the registry. */
@@ -35,21 +36,37 @@ const icon = (text: string): ReactElement => createElement('span', { 'aria-hidde
  * check until the editor offers it too.
  */
 export const editorComponents: Record<MdxComponentName, () => ContentComponent> = {
+  // A mark on the words themselves: select them in the text, then Quote on the toolbar; the quote is derived from the
+  // mark (src/lib/content/quote-marks.ts). Its id may stay empty for a new quote: the save fills it (src/editor/api.ts).
   Quote: () =>
-    inline({
+    mark({
       label: 'Quote',
-      description: 'The words of a quote entry, linked to its page. Type the quotation marks around it in the text.',
       icon: icon('Q'),
       schema: {
-        ...idPicker('Quote'),
-        part: fields.integer({
-          label: 'Part',
-          description: 'For a quote whose text is split into segments: which segment, from 1.',
-          validation: { min: 1 },
+        id: fields.text({
+          label: 'Id',
+          description:
+            "The quote's permalink, /quotes/<id>/. Leave it empty for a new quote: saving fills it from the speaker and the first words, and it stays when the words are corrected.",
+          validation: { pattern: { regex: /^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, message: 'Lowercase words and digits joined by hyphens, or empty.' } },
+        }),
+        speaker: fields.relationship({ label: 'Speaker', description: 'Who said it (a person in People).', collection: 'people', validation: { isRequired: true } }),
+        kind: fields.select({
+          label: 'Kind',
+          description: 'direct: quoted in full; partial: a fragment in quotation marks; reported: paraphrased speech, without quotation marks.',
+          options: quoteKinds.map((kind) => ({ label: kind, value: kind })),
+          defaultValue: 'direct',
+        }),
+        role: fields.text({
+          label: 'Role',
+          description: "Only when the speaker held more than one role when it was said: the title of the role they spoke in, as in their entry.",
         }),
       },
-      ContentView: ({ value }: { value: Record<string, unknown> }) =>
-        preview(`Quote: ${ids(value['id'])}${typeof value['part'] === 'number' ? ` (part ${value['part']})` : ''}`),
+      tag: 'span',
+      className: 'newsroom-quote',
+      style: ({ value }: { value: Record<string, unknown> }) => ({
+        background: value['speaker'] ? 'rgba(255, 214, 0, 0.25)' : 'rgba(255, 0, 0, 0.15)',
+        textDecoration: value['speaker'] ? 'none' : 'underline wavy red',
+      }),
     }),
   Person: () =>
     mark({
@@ -86,7 +103,8 @@ export const editorComponents: Record<MdxComponentName, () => ContentComponent> 
 export function articleBody() {
   return fields.mdx({
     label: 'Text',
-    description: 'The article text. Insert quotes, names, fact boxes and maps from the toolbar (the + menu).',
+    description:
+      'The article text. Select words to mark them as a quote or a name (Quote, Person on the toolbar); insert fact boxes and maps from the + menu.',
     extension: 'mdx',
     options: {
       // The headline is the only level-1 heading; the site's articles use ## and ###.
@@ -95,7 +113,7 @@ export function articleBody() {
       code: false,
       table: false,
       // The site prints no dividers, and a block quotation would show speech without its speaker, role and page: a
-      // quote is a Quote, from the insert menu. (Keystatic's block-quotation button is also labelled "Quote".)
+      // quote is a Quote, marked on its words. (Keystatic's block-quotation button is also labelled "Quote".)
       divider: false,
       blockquote: false,
       image: { directory: registry.articles.folder, publicPath: './' },

@@ -4,8 +4,8 @@ import { z } from 'astro/zod';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { readContentFiles } from '../lib/content/files';
-import { collectionNames, mdxComponents, registry, schemaFactories, type CollectionName } from '../lib/content/registry';
-import { contentSchemas } from '../schemas/standalone';
+import { collectionNames, fileSchemaFactories, mdxComponents, registry, type CollectionName } from '../lib/content/registry';
+import { fileSchemas } from '../schemas/standalone';
 import { editorComponents } from './components';
 import { formatFile } from './format';
 import { editorCollections, editorSchemaFor, slugFieldOf } from './schema';
@@ -19,7 +19,7 @@ type Field = Record<string, any>;
  */
 const recordingReference = ((collection: string) => z.string().meta({ references: collection })) as never;
 const oracle = (name: CollectionName): Json =>
-  z.toJSONSchema(schemaFactories[name](recordingReference, (() => z.string()) as never) as unknown as z.ZodType, {
+  z.toJSONSchema(fileSchemaFactories[name](recordingReference, (() => z.string()) as never) as unknown as z.ZodType, {
     io: 'output',
     unrepresentable: 'any',
   }) as Json;
@@ -100,9 +100,19 @@ describe('the editor is made from the registry and the schemas', () => {
   test('the MDX components are the registry\'s, each id prop a picker of its collection', () => {
     expect(Object.keys(editorComponents).sort()).toEqual(Object.keys(mdxComponents).sort());
     for (const [name, spec] of Object.entries(mdxComponents)) {
+      if (name === 'Quote') continue; // a mark that makes its quote: below
       const component = editorComponents[name as keyof typeof mdxComponents]();
       expect(pickerOf(component.schema[spec.prop] as Field), name).toEqual({ collection: spec.collection, many: spec.list });
     }
+  });
+
+  test('a quote is a mark on its words, with a picker of its speaker and the kinds of quote; its id is its own', () => {
+    const quote = editorComponents.Quote() as unknown as { kind: string; schema: Record<string, Field> };
+    expect(quote.kind).toBe('mark');
+    expect(Object.keys(quote.schema)).toEqual(['id', 'speaker', 'kind', 'role']);
+    expect(pickerOf(quote.schema['speaker']!)).toEqual({ collection: 'people', many: false });
+    expect(pickerOf(quote.schema['id']!)).toBeUndefined();
+    expect(quote.schema['kind']!.options.map((option: { value: string }) => option.value)).toEqual(['direct', 'partial', 'reported']);
   });
 });
 
@@ -112,7 +122,7 @@ describe('files as the editor writes them', () => {
 
   const data = (collection: CollectionName, raw: string, id: string) => {
     const text = collection === 'articles' ? raw.replace(/^---\n([\s\S]*?)---\n[\s\S]*$/, '$1') : raw;
-    const parsed = contentSchemas[collection].safeParse(load(text));
+    const parsed = fileSchemas[collection].safeParse(load(text));
     expect(parsed.error?.issues ?? [], `${collection}/${id}`).toEqual([]);
     return parsed.data;
   };

@@ -15,7 +15,7 @@ import { collection, fields, type ComponentSchema } from '@keystatic/core';
 import { z } from 'astro/zod';
 import { emptyAsAbsentGroup, idPattern } from '../schemas/common';
 import type { Reference } from '../schemas/reference';
-import { collectionNames, registry, schemaFactories, type CollectionName } from '../lib/content/registry';
+import { collectionNames, fileSchemaFactories, registry, type CollectionName } from '../lib/content/registry';
 import { slugify } from '../lib/tooling/fields';
 import { articleBody } from './components';
 
@@ -42,7 +42,7 @@ const editorImage = (() => {
 
 /** Each collection's zod schema, built with the editor's stand-ins. */
 export const editorZodSchemas = Object.fromEntries(
-  collectionNames.map((name) => [name, schemaFactories[name](editorReference, editorImage) as unknown as Schema]),
+  collectionNames.map((name) => [name, fileSchemaFactories[name](editorReference, editorImage) as unknown as Schema]),
 ) as Record<CollectionName, Schema>;
 
 /** "sortName" -> "Sort name". */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate, datePrecision, quoteKinds } from './common';
+import { absentWhenEmpty, calendarDate, datePrecision, quoteKinds } from './common';
 import type { Reference } from './reference';
 
 /** When something was said, as precisely as the article says it. */
@@ -18,6 +18,27 @@ export const whenSaid = z
   })
   .strict();
 
+/** What this site wrote itself about a quote, shown as such to readers. */
+const quoteNewsroom = z
+  .object({
+    context: z
+      .string()
+      .min(1)
+      .refine((text) => !text.includes('\n'), 'Keep the context to one line.')
+      .describe('One line of context in this site\'s own words: to whom, about what.'),
+    note: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('An editor\'s note on the wording, e.g. a [sic] for a slip kept verbatim.'),
+  })
+  .strict();
+
+/**
+ * A quote as the site serves it (pages, the content API and its JSON Schema). It is not written as one file: its
+ * words, speaker, kind and role stand in the article, as a mark around the words, and the rest comes from an optional
+ * file quotes/<id>.yaml (`quoteFileSchema`) or from the article (src/lib/content/quote-marks.ts derives it).
+ */
 export const quoteSchema = (reference: Reference) =>
   z
     .object({
@@ -46,21 +67,36 @@ export const quoteSchema = (reference: Reference) =>
       said: whenSaid.describe('When it was said, as far as the article says.'),
       article: reference('articles').describe('Id of the article the quote appears in.'),
       topics: z.array(reference('topics')).min(1).describe('Ids of the topics the quote is about.'),
-      newsroom: z
-        .object({
-          context: z
-            .string()
-            .min(1)
-            .refine((text) => !text.includes('\n'), 'Keep the context to one line.')
-            .describe('One line of context in this site\'s own words: to whom, about what.'),
-          note: z
-            .string()
-            .min(1)
-            .optional()
-            .describe('An editor\'s note on the wording, e.g. a [sic] for a slip kept verbatim.'),
-        })
-        .strict()
-        .describe('Text this site wrote itself, shown as such to readers.'),
+      newsroom: quoteNewsroom.optional().describe('Text this site wrote itself, shown as such to readers.'),
+    })
+    .strict();
+
+/**
+ * The file quotes/<id>.yaml, written only for what the prose has no place for: when it was said (when the article
+ * says when), its topics (else the article's), and this site's own context and note. Its id is the id of the mark
+ * <Quote id="…"> in the article.
+ */
+export const quoteFileSchema = (reference: Reference) =>
+  z
+    .object({
+      said: absentWhenEmpty(
+        z
+          .object({
+            date: calendarDate.describe('The date, or the first day of the month or year when only those are known.'),
+            precision: datePrecision
+              .optional()
+              .describe('How much of the date is known: day (when left empty), month or year.'),
+            wording: whenSaid.shape.wording,
+          })
+          .strict(),
+      ).describe(
+        "When it was said, only when the article says when (e.g. \"In September\"); left empty, the article's date stands in.",
+      ),
+      topics: z
+        .array(reference('topics'))
+        .default([])
+        .describe("Ids of the topics the quote is about; none listed, the article's topics."),
+      newsroom: absentWhenEmpty(quoteNewsroom).describe('Text this site wrote itself, shown as such to readers.'),
     })
     .strict();
 

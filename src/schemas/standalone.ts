@@ -4,7 +4,7 @@
  * and `image()` helpers.
  */
 import { z } from 'astro/zod';
-import { collectionNames, schemaFactories, type CollectionName } from '../lib/content/registry';
+import { collectionNames, fileSchemaFactories, schemaFactories, type CollectionName } from '../lib/content/registry';
 import type { Reference } from './reference';
 
 /** Stands in for Astro's `reference()`: the same `{ id, collection }` result, without a store to look in. */
@@ -18,3 +18,8 @@ export const plainImage = (() => z.string()) as never;
 export const contentSchemas = Object.fromEntries(
   collectionNames.map((name) => [name, schemaFactories[name](plainReference, plainImage)]),
 ) as { [N in CollectionName]: ReturnType<(typeof schemaFactories)[N]> };
+
+/** The schema of each collection's files as written (a quote's file holds only its extras). */
+export const fileSchemas = Object.fromEntries(
+  collectionNames.map((name) => [name, fileSchemaFactories[name](plainReference, plainImage)]),
+) as { [N in CollectionName]: ReturnType<(typeof fileSchemaFactories)[N]> };

@@ -50,7 +50,7 @@ export const smallSite = () =>
         leadImage: { alt: 'A pipeline', caption: 'The pipeline.', credit: 'Image: Someone' },
         source: { publisher: 'DW', url: 'https://www.dw.com/en/a-pipeline-deal/a-1' },
         corrections: [{ date: '2022-11-02', kind: 'correction', text: 'An earlier version misnamed the port.' }],
-        body: 'Sam says "<Quote id="sam-split" part={1} />," and then "<Quote id="sam-split" part={2} />"',
+        body: 'Sam says "<Quote id="sam-split" speaker="sam-analyst" kind="direct">We will build it</Quote>," and then "<Quote id="sam-split" speaker="sam-analyst" kind="direct">and it will carry oil.</Quote>"',
       },
       'older-piece': {
         title: 'An older piece',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEntities, htmlToText } from '../outputs/html-text';
 import { personUrl, quoteAnchor, quoteUrl } from '../shared/urls';
 import { articleBodyHtml, bodyHtml, parseBody, quoteBlocks, type BodyEntries, type BodyQuote } from './body';
-import { parseContentFiles, readContentFiles } from './files';
+import { loadContentDir } from './files';
 
 /** Looks entries up as a Site does: an id that names nothing throws. */
 function entries(quotes: readonly BodyQuote[], people: readonly string[]): BodyEntries {
@@ -25,7 +25,8 @@ const seen = (html: string) => htmlToText(html).replace(/\s+/g, ' ');
 const marked = (html: string) => [...html.matchAll(/<mark class="this-quote">(.*?)<\/mark>/g)].map(([, words]) => decodeEntities(words!));
 
 describe('the seed article', () => {
-  const { entries: files } = parseContentFiles(readContentFiles(path.resolve('content')));
+  // Quotes as the site serves them: derived from the marks in the article (src/lib/content/quote-marks.ts).
+  const files = loadContentDir(path.resolve('content'));
   const quotes = files.filter((file) => file.collection === 'quotes').map(({ id, data }) => ({ id, data }) as unknown as BodyQuote);
   const people = files.filter((file) => file.collection === 'people').map(({ id }) => id);
   const seed = entries(quotes, people);
@@ -40,7 +41,7 @@ describe('the seed article', () => {
     body
       .split(/\n\s*\n/)
       .find((paragraph) => paragraph.includes(`<Quote id="${quoteId}"`))!
-      .replace(/<Quote id="([^"]+)"(?: part=\{(\d+)\})? \/>/g, (_, id: string, part = '1') => segmentsOf(seed.quote(id))[Number(part) - 1]!)
+      .replace(/<Quote id="[^"]+"[^>]*>(.*?)<\/Quote>/g, '$1')
       .replace(/<Person id="[^"]+">(.*?)<\/Person>/g, '$1')
       .replace(/\s+/g, ' ')
       .trim();
@@ -105,7 +106,7 @@ describe('bodies with other shapes', () => {
   );
 
   it('gives a statement split over two paragraphs both, in order', () => {
-    const tree = parseBody('"<Quote id="long" part={1} />" Sam said.\n\nThen: "<Quote id="long" part={2} />"\n\nAfter.');
+    const tree = parseBody('"<Quote id="long" speaker="sam" kind="direct">We will build it,</Quote>" Sam said.\n\nThen: "<Quote id="long" speaker="sam" kind="direct">and they will come.</Quote>"\n\nAfter.');
     expect(quoteBlocks(tree, small).get('long')).toEqual([
       '<p>&quot;<mark class="this-quote">We will build it,</mark>&quot; Sam said.</p>',
       '<p>Then: &quot;<mark class="this-quote">and they will come.</mark>&quot;</p>',
@@ -115,9 +116,9 @@ describe('bodies with other shapes', () => {
   it('shows a quote in a heading, a list or a table as a paragraph or a list of one item', () => {
     const tree = parseBody(
       [
-        '## Sam wants <Quote id="titled" />',
-        '- first\n- <Person id="sam">Sam</Person> said it *there*: <Quote id="listed" />',
-        '| Who | What |\n| --- | --- |\n| Sam | <Quote id="cell" /> |',
+        '## Sam wants <Quote id="titled" speaker="sam" kind="direct">a pipeline to Europe</Quote>',
+        '- first\n- <Person id="sam">Sam</Person> said it *there*: <Quote id="listed" speaker="sam" kind="direct">in a list</Quote>',
+        '| Who | What |\n| --- | --- |\n| Sam | <Quote id="cell" speaker="sam" kind="direct">in a table</Quote> |',
       ].join('\n\n'),
     );
     const blocks = quoteBlocks(tree, small);
@@ -126,8 +127,8 @@ describe('bodies with other shapes', () => {
       `<ul><li><a href="${personUrl('sam')}">Sam</a> said it <em>there</em>: <mark class="this-quote">in a list</mark></li></ul>`,
     ]);
     expect(blocks.get('cell')).toEqual(['<p><mark class="this-quote">in a table</mark></p>']);
-    // In the whole body the heading keeps the id the article page gives it, from its text (the quote's words are not).
-    expect(bodyHtml(tree, small)).toContain(`<h2 id="sam-wants-">Sam wants <a class="quote" id="${quoteAnchor('titled')}"`);
+    // In the whole body the heading keeps the id the article page gives it, from its text (the quote's words in it).
+    expect(bodyHtml(tree, small)).toContain(`<h2 id="sam-wants-a-pipeline-to-europe">Sam wants <a class="quote" id="${quoteAnchor('titled')}"`);
   });
 
   it('renders Markdown as the article page does: emphasis, links, block quotes, HTML tags written in MDX', () => {
@@ -139,7 +140,7 @@ describe('bodies with other shapes', () => {
   });
 
   it('escapes &, < and " in prose, in quotes\' words and in names as Astro does', () => {
-    const tree = parseBody('Fish &amp; chips &lt;3 "yes" it\'s: <Quote id="escaped" />, said <Person id="sam">Sam & Co</Person>.');
+    const tree = parseBody('Fish &amp; chips &lt;3 "yes" it\'s: <Quote id="escaped" speaker="sam" kind="direct">Profits &lt; costs &amp; "taxes"</Quote>, said <Person id="sam">Sam & Co</Person>.');
     const html = bodyHtml(tree, small);
     expect(html).toBe(
       '<p>Fish &amp; chips &lt;3 &quot;yes&quot; it&#39;s: <a class="quote" id="quote-escaped" href="/quotes/escaped/" data-kind="direct" ' +
@@ -148,15 +149,14 @@ describe('bodies with other shapes', () => {
     expect(marked(quoteBlocks(tree, small).get('escaped')![0]!)).toEqual(['Profits < costs & "taxes"']);
   });
 
-  it('renders fact boxes and route maps as nothing, and says which quote or segment is missing', () => {
+  it('renders fact boxes and route maps as nothing, and says which quote is missing', () => {
     expect(bodyHtml(parseBody('<FactBox figures={["x"]} />\n\n<RouteMap routes={["y"]} />'), small)).toBe('\n');
-    expect(() => bodyHtml(parseBody('<Quote id="nobody" />'), small)).toThrow('No quotes entry with id "nobody".');
-    expect(() => bodyHtml(parseBody('<Quote id="long" part={3} />'), small)).toThrow('<Quote id="long" part={3}>: the quote has 2 segment(s).');
+    expect(() => bodyHtml(parseBody('<Quote id="nobody" speaker="sam" kind="direct">words</Quote>'), small)).toThrow('No quotes entry with id "nobody".');
     expect(quoteBlocks(parseBody('No quotes here.'), small).size).toBe(0);
   });
 
   it('makes a body\'s HTML once per body and set of entries, from a tree given or parsed, as bodyHtml does', () => {
-    const mdx = 'Said <Person id="sam">Sam</Person>: <Quote id="escaped" />.';
+    const mdx = 'Said <Person id="sam">Sam</Person>: <Quote id="escaped" speaker="sam" kind="direct">Profits &lt; costs &amp; "taxes"</Quote>.';
     const html = bodyHtml(parseBody(mdx), small);
     expect(articleBodyHtml(mdx, small)).toBe(html);
     // Made already: a later call neither parses nor renders again, so even another tree returns the first HTML.

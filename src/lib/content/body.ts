@@ -111,6 +111,8 @@ interface Context {
   marked?: string;
   /** Heading ids, numbered as the article page numbers them (github-slugger, as Astro's heading-ids plugin). */
   slugger?: GithubSlugger;
+  /** How many marks of each quote came so far (a split statement's segments), in article mode. */
+  seen?: Map<string, number>;
 }
 
 const blockTags = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
@@ -123,14 +125,14 @@ const voids = new Set(['br', 'hr', 'img', 'input']);
 /** How each component authors may use renders: every one is named, so a new one cannot be forgotten here. */
 const components: Record<MdxComponentName, (node: BodyNode, context: Context) => string> = {
   Quote: (node, context) => {
+    // A mark around the words: the words are the mark's own text; a split statement is several marks with one id,
+    // counted here in reading order (the first carries the anchor).
     const quote = context.entries.quote(requiredAttribute(node, 'id'));
-    const part = numberAttribute(node, 'part') ?? 1;
-    const segments: readonly string[] = typeof quote.data.text === 'string' ? [quote.data.text] : quote.data.text;
-    const words = segments[part - 1];
-    if (words === undefined) {
-      throw new Error(`<Quote id="${quote.id}" part={${part}}>: the quote has ${segments.length} segment(s).`);
-    }
-    if (context.mode === 'paragraph' && quote.id === context.marked) return `<mark class="this-quote">${escape(words)}</mark>`;
+    const seen = (context.seen ??= new Map<string, number>());
+    const part = (seen.get(quote.id) ?? 0) + 1;
+    seen.set(quote.id, part);
+    const words = render(node.children ?? [], context);
+    if (context.mode === 'paragraph' && quote.id === context.marked) return `<mark class="this-quote">${words}</mark>`;
     // The article's anchor on the first segment, as mdx/Quote.astro writes it. The API's HTML keeps each quote's words
     // as the link to its page, for sites that republish it; the article page sets them as prose with a small mark
     // after them instead (issue 17), which is the one way its HTML differs from this.
@@ -138,7 +140,7 @@ const components: Record<MdxComponentName, (node: BodyNode, context: Context) =>
     const speaker = context.entries.person(quote.data.speaker.id);
     return (
       `<a class="quote"${id} href="${escape(quoteUrl(quote.id))}" data-kind="${escape(quote.data.kind)}" ` +
-      `data-speaker="${escape(speaker.id)}">${escape(words)}</a>`
+      `data-speaker="${escape(speaker.id)}">${words}</a>`
     );
   },
   Person: (node, context) => {
@@ -227,16 +229,6 @@ function requiredAttribute(node: BodyNode, name: string): string {
   const value = stringAttribute(node, name);
   if (value === undefined) throw new Error(`<${node.name}> needs ${name}="…".`);
   return value;
-}
-
-/** part={2}: an expression that is a whole number. */
-function numberAttribute(node: BodyNode, name: string): number | undefined {
-  const value = attribute(node, name);
-  const source = typeof value === 'object' && value && 'value' in value ? String(value.value) : value;
-  if (source === undefined) return undefined;
-  const number = Number(source);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`<${node.name} ${name}={${String(source)}}>: write a whole number from 1.`);
-  return number;
 }
 
 const isComment = (source: string) => /^\s*(\/\*[\s\S]*?\*\/\s*)*$/.test(source);

@@ -4,8 +4,8 @@
  * 2 March. Pure functions over plain entries, so unit tests and `npm run check` use them without a build.
  */
 import { parseCalendarDate } from '../../schemas/common';
-import { roleOf, type Role } from '../rules/people';
 import { findMistakes } from './mistakes';
+import { isDerivedQuote } from './quote-marks';
 import { nearestIds } from './nearest';
 import { collectionNames, fileExtensions, mdxComponents, registry, type CollectionName, type MdxComponentName } from './registry';
 
@@ -44,8 +44,6 @@ export interface Problem {
 export interface ComponentUse {
   component: string;
   ids: string[];
-  /** `part={n}` on a Quote: which segment of a split statement. */
-  part?: number | undefined;
   line: number;
   tag: string;
 }
@@ -66,8 +64,7 @@ export function findComponentUses(raw: string): ComponentUse[] {
       continue;
     }
     const ids = spec.list ? listProp(attributes, spec.prop) : stringProp(attributes, spec.prop);
-    const part = /\bpart=\{\s*(\d+)\s*\}/.exec(attributes)?.[1];
-    uses.push({ component: component!, ids, part: part ? Number(part) : undefined, line, tag });
+    uses.push({ component: component!, ids, line, tag });
   }
   return uses;
 }
@@ -153,9 +150,13 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
     // 1. Every reference in the frontmatter or data resolves, and a published entry does not lean on a draft.
     // Two exceptions link nothing to the draft: the quotes and figures of a draft article (src/lib/content/
     // leaves them out with it), and excluding a draft from an article's related articles.
+    // A derived quote's speaker and article are known (its marks name them, src/lib/content/quote-marks.ts); its
+    // topics are checked where they are written: its file in quotes/, or the article (checked as itself).
+    const derived = isDerivedQuote(entry) ? entry : undefined;
     for (const ref of findReferences(entry.data)) {
+      if (derived && (!derived.extras || !ref.path.startsWith('topics'))) continue;
       const target = ids.get(ref.collection)!.get(ref.id);
-      if (!target) unknown(entry, ref.path, ref.collection, ref.id);
+      if (!target) unknown(derived?.extras ?? entry, ref.path, ref.collection, ref.id);
       else if (
         ref.collection === 'articles' &&
         target.data['draft'] === true &&
@@ -172,28 +173,22 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
       }
     }
 
-    // 2. Dates are real dates, even where YAML has already rolled them over.
-    for (const match of entry.raw.matchAll(/(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/g)) {
+    // 2. Dates are real dates, even where YAML has already rolled them over (a derived quote's are in its file).
+    const dated = derived ? derived.extras : entry;
+    if (!dated) continue;
+    for (const match of dated.raw.matchAll(/(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/g)) {
       if (!parseCalendarDate(match[1]!)) {
         problems.push({
-          file: entry.file,
-          line: lineAt(entry.raw, match.index),
-          field: fieldAt(entry.raw, match.index),
+          file: dated.file,
+          line: lineAt(dated.raw, match.index),
+          field: fieldAt(dated.raw, match.index),
           message: `"${match[1]}" is not a real date. Write dates as YYYY-MM-DD, e.g. 2022-10-25.`,
         });
       }
     }
   }
 
-  // 3. MDX bodies: components exist, the ids they name exist, quotes stand where their entries say.
-  const quotesByArticle = new Map<string, CheckedEntry[]>();
-  for (const quote of ids.get('quotes')!.values()) {
-    if (quote.invalid) continue;
-    const home = (quote.data['article'] as { id: string } | undefined)?.id ?? '';
-    const list = quotesByArticle.get(home) ?? [];
-    list.push(quote);
-    quotesByArticle.set(home, list);
-  }
+  // 3. MDX bodies: components exist and the ids they name exist (quote marks: src/lib/content/quote-marks.ts).
   for (const article of ids.get('articles')!.values()) {
     const placeholder = lineOf(article.raw, bodyPlaceholder);
     if (placeholder && article.data['draft'] !== true && !article.invalid) {
@@ -206,6 +201,8 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
     }
     const uses = findComponentUses(article.raw);
     for (const use of uses) {
+      // A quote mark makes its quote: its props are checked where quotes are derived.
+      if (use.component === 'Quote') continue;
       const spec = mdxComponents[use.component as MdxComponentName];
       if (!spec) {
         problems.push({
@@ -229,69 +226,24 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
       for (const id of use.ids) {
         if (!ids.get(spec.collection)!.has(id)) unknown(article, `body <${use.component} ${spec.prop}>`, spec.collection, id, use.line);
       }
-      if (use.component === 'Quote' && use.ids[0]) checkQuotePart(article, use, ids.get('quotes')!.get(use.ids[0]), problems);
-    }
-
-    const quotedHere = new Map<string, Set<number>>();
-    for (const use of uses) {
-      if (use.component !== 'Quote' || !use.ids[0]) continue;
-      const parts = quotedHere.get(use.ids[0]) ?? new Set<number>();
-      parts.add(use.part ?? 1);
-      quotedHere.set(use.ids[0], parts);
-    }
-    for (const quote of quotesByArticle.get(article.id) ?? []) {
-      const text = quote.data['text'];
-      const segments = Array.isArray(text) ? text.length : 1;
-      const parts = quotedHere.get(quote.id);
-      const missing = Array.from({ length: segments }, (_, i) => i + 1).filter((part) => !parts?.has(part));
-      if (missing.length) {
-        problems.push({
-          file: quote.file,
-          line: lineOf(quote.raw, 'article:'),
-          field: 'article',
-          message:
-            `says it appears in "${article.id}", but ${article.file} has no ` +
-            missing.map((part) => (segments > 1 ? `<Quote id="${quote.id}" part={${part}} />` : `<Quote id="${quote.id}" />`)).join(' or ') +
-            '. Add it where the words stand, or correct the article field.',
-        });
-      }
     }
   }
 
-  // 4. A quote's role at the time is one of its speaker's roles.
-  for (const quote of ids.get('quotes')!.values()) {
-    if (quote.invalid) continue;
-    const speaker = ids.get('people')!.get((quote.data['speaker'] as { id: string }).id);
-    const role = quote.data['role'] as { title: string; organisation: string };
-    if (!speaker || speaker.invalid) continue;
-    const roles = speaker.data['roles'] as Role[];
-    if (!roleOf({ data: { roles } }, role)) {
-      problems.push({
-        file: quote.file,
-        line: lineOf(quote.raw, 'role:'),
-        field: 'role',
-        message:
-          `"${role.title}, ${role.organisation}" is not one of ${speaker.id}'s roles in ${speaker.file}: ` +
-          roles.map((r) => `"${r.title}, ${r.organisation}"`).join(', ') +
-          '. Use one of those or add the role to the person.',
-      });
-    }
-  }
-
-  // 5. A quote's permalink /quotes/<id>/ must not take the address of a quotes listing (src/lib/shared/urls.ts).
+  // 4. A quote's permalink /quotes/<id>/ must not take the address of a quotes listing (src/lib/shared/urls.ts).
   for (const quote of ids.get('quotes')!.values()) {
     if (reservedQuoteIds.includes(quote.id) || /^\d+$/.test(quote.id)) {
       problems.push({
         file: quote.file,
-        field: 'id',
+        line: isDerivedQuote(quote) ? quote.marks[0]!.line : undefined,
+        field: isDerivedQuote(quote) ? 'body <Quote id>' : 'id',
         message:
           `the id "${quote.id}" is taken by a quotes listing (/quotes/${quote.id}/): ids "by", "topic" and plain ` +
-          'numbers are reserved. Rename the file, e.g. after the speaker and the subject.',
+          'numbers are reserved. Give the quote another id, e.g. after the speaker and the subject (and rename its file in quotes/, if it has one).',
       });
     }
   }
 
-  // 6. Mistakes that would put something broken, doubled or missing on a page (src/lib/mistakes.ts).
+  // 5. Mistakes that would put something broken, doubled or missing on a page (src/lib/mistakes.ts).
   problems.push(...findMistakes(entries));
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
@@ -299,27 +251,6 @@ export function checkContent(entries: readonly CheckedEntry[]): Problem[] {
 
 /** Path segments under /quotes/ that listings use: /quotes/by/<person>/, /quotes/topic/<topic>/ (and page numbers). */
 const reservedQuoteIds = ['by', 'topic'];
-
-function checkQuotePart(article: CheckedEntry, use: ComponentUse, quote: CheckedEntry | undefined, problems: Problem[]) {
-  if (!quote || quote.invalid) return;
-  const text = quote.data['text'];
-  const segments = Array.isArray(text) ? text.length : 1;
-  if (segments > 1 && use.part === undefined) {
-    problems.push({
-      file: article.file,
-      line: use.line,
-      field: 'body <Quote part>',
-      message: `quote "${quote.id}" has ${segments} segments: write part={1} to part={${segments}}.`,
-    });
-  } else if (use.part !== undefined && (use.part < 1 || use.part > segments)) {
-    problems.push({
-      file: article.file,
-      line: use.line,
-      field: 'body <Quote part>',
-      message: `quote "${quote.id}" has ${segments} segment${segments > 1 ? 's' : ''}, so part={${use.part}} does not exist.`,
-    });
-  }
-}
 
 /** The YAML key a position belongs to, for messages: the nearest `key:` at or above it. */
 function fieldAt(raw: string, index: number): string {

@@ -11,20 +11,14 @@ import { bodyPlaceholder, type CheckedEntry, type Problem } from './checks';
 const readerTexts = new WeakMap<CheckedEntry, string>();
 
 /**
- * An article's text as readers get it, for "verbatim" fields: each <Quote> replaced by its words, other tags and
- * Markdown marks dropped, whitespace folded. Words a field claims from the article must stand in it.
+ * An article's text as readers get it, for "verbatim" fields: tags dropped (a quote's words stand between its
+ * tags), Markdown marks dropped, whitespace folded. Words a field claims from the article must stand in it.
  */
-export function readerText(article: CheckedEntry, byId: Map<string, CheckedEntry>): string {
+export function readerText(article: CheckedEntry, _byId?: Map<string, CheckedEntry>): string {
   const known = readerTexts.get(article);
   if (known !== undefined) return known;
   const body = article.raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, '');
   const text = body
-    .replace(/<Quote\b((?:[^>"{}]|"[^"]*"|\{[^}]*\})*?)\/>/g, (_, attributes: string) => {
-      const id = /\bid=["']([^"']+)["']/.exec(attributes)?.[1];
-      const part = Number(/\bpart=\{\s*(\d+)\s*\}/.exec(attributes)?.[1] ?? 1);
-      const words = id ? byId.get(`quotes/${id}`)?.data['text'] : undefined;
-      return Array.isArray(words) ? (words[part - 1] ?? '') : typeof words === 'string' ? words : '';
-    })
     // A route map's caption and the lead image's caption are text readers get too.
     .replace(/<RouteMap\b(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\bcaption="([^"]*)"(?:[^>"{}]|"[^"]*"|\{[^}]*\})*?\/>/g, ' $1 ')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')

@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { contentSchemas } from '../../schemas/standalone';
+import { fileSchemas } from '../../schemas/standalone';
 import { checkContent, type CheckedEntry, type Problem } from './checks';
 import { collectionNames, fileExtensions, registry, type CollectionName } from './registry';
 import { nearestIds } from './nearest';
+import { withDerivedQuotes } from './quote-marks';
 
 /** One content file as written. */
 export interface ContentFile {
@@ -42,12 +43,15 @@ function filesIn(contentDir: string, collection: CollectionName): string[] {
 
 /** Every entry file under the content folder, one folder per collection. */
 export function readContentFiles(contentDir: string): ContentFile[] {
-  return collectionNames.flatMap((collection) =>
-    filesIn(contentDir, collection).map((relative) => {
-      const file = path.join(contentDir, registry[collection].folder, relative);
-      return { collection, id: idOf(relative, collection), file: displayPath(file), raw: fs.readFileSync(file, 'utf8') };
-    }),
-  );
+  return collectionNames.flatMap((collection) => readCollectionFiles(contentDir, collection));
+}
+
+/** The files of one collection. */
+export function readCollectionFiles(contentDir: string, collection: CollectionName): ContentFile[] {
+  return filesIn(contentDir, collection).map((relative) => {
+    const file = path.join(contentDir, registry[collection].folder, relative);
+    return { collection, id: idOf(relative, collection), file: displayPath(file), raw: fs.readFileSync(file, 'utf8') };
+  });
 }
 
 /**
@@ -234,7 +238,7 @@ export function parseContentFiles(files: readonly ContentFile[]): { entries: Che
       invalid({ line: source.firstLine, field: '(file)', message: 'expected fields written as "name: value", one per line.' });
       continue;
     }
-    const schema = contentSchemas[file.collection] as z.ZodType;
+    const schema = fileSchemas[file.collection] as z.ZodType;
     const result = schema.safeParse(data);
     if (result.success) {
       entries.push({ ...file, data: result.data as Record<string, unknown> });
@@ -291,13 +295,18 @@ function mdxHint(message: string): string {
 /** Everything `npm run check:content` reports for a content folder: schema and cross-entry problems, in file order. */
 export async function checkContentDir(contentDir: string): Promise<{ files: number; problems: Problem[] }> {
   const files = readContentFiles(contentDir);
-  const { entries, problems } = parseContentFiles(files);
-  const all = [...duplicateIds(contentDir), ...problems, ...(await mdxSyntaxProblems(files)), ...checkContent(entries)];
+  const parsed = parseContentFiles(files);
+  // Quotes are marks in the articles: the entries the site serves are derived from them (src/lib/content/quote-marks.ts).
+  const { entries, problems: markProblems } = withDerivedQuotes(parsed.entries);
+  const all = [...duplicateIds(contentDir), ...parsed.problems, ...markProblems, ...(await mdxSyntaxProblems(files)), ...checkContent(entries)];
   all.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { files: files.length, problems: all };
 }
 
-/** The parsed entries of a content folder, for tools that need ids and data (the scaffolders). */
+/**
+ * The parsed entries of a content folder, for tools that need ids and data (the scaffolders): quotes as the site
+ * serves them, derived from the marks in the articles.
+ */
 export function loadContentDir(contentDir: string): CheckedEntry[] {
-  return parseContentFiles(readContentFiles(contentDir)).entries;
+  return withDerivedQuotes(parseContentFiles(readContentFiles(contentDir)).entries).entries;
 }

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { checkContent, formatProblems, type CheckedEntry, type Problem } from './checks';
 import { contentDir } from './dir';
-import { displayPath, duplicateIds, parseContentFiles, readContentFiles } from './files';
+import { displayPath, duplicateIds, parseContentFiles, readContentFiles, readCollectionFiles } from './files';
+import { withDerivedQuotes, type DerivedQuote } from './quote-marks';
 import { collectionNames } from './registry';
 import { createSite, type Site } from './site';
-import type { Collections } from './types';
+import type { Collections, Quote } from './types';
 
 /** The error that stops the build: every problem, each naming file, line, field and what was expected. */
 export class ContentError extends Error {
@@ -43,13 +44,18 @@ export function loadSite(): Promise<Site> {
   return loading.site;
 }
 
-/** Astro's collections, checked across entries; `fileProblems` are schema problems found in the files themselves. */
+/**
+ * Astro's collections, checked across entries; `fileProblems` are schema problems found in the files themselves.
+ * Quotes are not read from Astro's store: they are marks in the articles, derived here with their optional files in
+ * quotes/ by the function `npm run check:content` uses (src/lib/content/quote-marks.ts).
+ */
 async function load(fileProblems: Problem[]): Promise<Site> {
   if (fileProblems.length) throw new ContentError([...duplicateIds(contentDir), ...fileProblems]);
-  const loaded = await Promise.all(collectionNames.map((name) => getCollection(name)));
-  const collections = Object.fromEntries(collectionNames.map((name, i) => [name, loaded[i]])) as unknown as Collections;
+  const read = collectionNames.filter((name) => name !== 'quotes');
+  const loaded = await Promise.all(read.map((name) => getCollection(name)));
+  const collections = Object.fromEntries(read.map((name, i) => [name, loaded[i]])) as unknown as Collections;
 
-  const checked: CheckedEntry[] = collectionNames.flatMap((collection) =>
+  const checked: CheckedEntry[] = read.flatMap((collection) =>
     (collections[collection] as readonly { id: string; filePath?: string; data: object }[]).map((entry) => {
       const file = entry.filePath ?? `${collection}/${entry.id}`;
       return {
@@ -61,7 +67,15 @@ async function load(fileProblems: Problem[]): Promise<Site> {
       };
     }),
   );
-  const problems = [...duplicateIds(contentDir), ...checkContent(checked)];
+  const extras = parseContentFiles(readCollectionFiles(contentDir, 'quotes'));
+  const derived = withDerivedQuotes([...checked, ...extras.entries]);
+  const problems = [...duplicateIds(contentDir), ...extras.problems, ...derived.problems, ...checkContent(derived.entries)];
   if (problems.length) throw new ContentError(problems);
+  (collections as { quotes: readonly Quote[] }).quotes = derived.quotes.map(quoteEntry);
   return createSite(collections);
+}
+
+/** A derived quote as an entry of the quotes collection (the shape Astro gives entries; references are `{ collection, id }`). */
+function quoteEntry(quote: DerivedQuote): Quote {
+  return { id: quote.id, collection: 'quotes', data: quote.data, digest: quote.digest, filePath: quote.file } as unknown as Quote;
 }

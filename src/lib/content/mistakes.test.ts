@@ -56,10 +56,8 @@ function lineIn(file: string, needle: string): number {
 }
 
 const quoteFile = 'quotes/umarov-reforms.yaml';
-
-/** A top-level `key:` with its value, folded over the lines below it or not (the editor's style folds long text). */
-const topLevel = (key: string) => new RegExp(`^${key}: .*(?:\\n {2}.*)*`, 'm');
-const quoteData = parse(fs.readFileSync(path.join(root, 'content', quoteFile), 'utf8')) as { text: string };
+/** The words of a quote's first mark in the seed article, as committed. */
+const markedWords = (id: string) => new RegExp(`<Quote id="${id}"[^>]*>([^<]*)</Quote>`).exec(fs.readFileSync(path.join(root, 'content', seed), 'utf8'))![1]!;
 
 // Each test copies content/ and checks all of it, MDX compiler included: real work whose time depends on how busy
 // the machine is, so a minute rather than vitest's default 5 s.
@@ -68,29 +66,30 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
     expect(await problemsWith({})).toEqual([]);
   });
 
-  it('quotation marks typed around a quote\'s words', async () => {
-    const problems = await problemsWith({ [quoteFile]: (text) => text.replace(topLevel('text'), `text: "“${quoteData.text}”"`) });
+  it('quotation marks typed around a quote\'s words, inside its mark', async () => {
+    const words = markedWords('umarov-reforms');
+    const problems = await problemsWith({ [seed]: (text) => text.replace(`>${words}</Quote>`, `>“${words}”</Quote>`) });
     expect(problems).toEqual([
-      `${quoteFile}:${lineIn(quoteFile, 'text:')}  text: starts with a quotation mark, but the page adds its own around the words, so readers would see two. ` +
-        `Write the words without the marks around them: ${yamlHint(quoteData.text)}`,
+      `${seed}:${lineIn(seed, 'id="umarov-reforms"')}  body <Quote>: quote "umarov-reforms" starts with a quotation mark inside the mark. The prose's quotation marks stand outside it, ` +
+        `"<Quote …>the words</Quote>", so that the quote's page, which adds its own, does not show two.`,
     ]);
   });
 
   it('a closing quotation mark alone at the end of a quote, and in one segment of a split quote', async () => {
-    const split = 'quotes/vassilenko-need-to-diversify.yaml';
+    const words = markedWords('umarov-reforms');
+    const segment = markedWords('vassilenko-need-to-diversify');
     const problems = await problemsWith({
-      [quoteFile]: (text) => text.replace(topLevel('text'), `text: ${JSON.stringify(`${quoteData.text}"`)}`),
-      [split]: (text) => text.replace(/^(\s*- )(["']?)(.+?)\2$/m, (_, lead: string, _mark: string, words: string) => `${lead}'“${words.replace(/'/g, "''")}'`),
+      [seed]: (text) => text.replace(`>${words}</Quote>`, `>${words}"</Quote>`).replace(`>${segment}</Quote>`, `>“${segment}</Quote>`),
     });
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(new RegExp(`^${quoteFile}:\\d+  text: ends with a quotation mark`));
-    expect(problems[1]).toMatch(/^quotes\/vassilenko-need-to-diversify\.yaml:\d+ {2}text\[0\]: starts with a quotation mark/);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^${seed}:${lineIn(seed, 'id="vassilenko-need-to-diversify"')}  body <Quote>: quote "vassilenko-need-to-diversify" starts with a quotation mark`)),
+      expect.stringMatching(new RegExp(`^${seed}:${lineIn(seed, 'id="umarov-reforms"')}  body <Quote>: quote "umarov-reforms" ends with a quotation mark`)),
+    ]);
   });
 
   it('leaves quotation marks inside the words alone', async () => {
     // The seed's reported speech quotes a phrase in the middle: `… are a "very principled and very clear" position`.
-    const file = 'quotes/vassilenko-principled-position.yaml';
-    expect(fs.readFileSync(path.join(root, 'content', file), 'utf8')).toMatch(/"very principled/);
+    expect(markedWords('vassilenko-principled-position')).toMatch(/"very principled/);
     expect(await problemsWith({})).toEqual([]);
   });
 
@@ -172,8 +171,8 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
   });
 
   it('text that is only spaces', async () => {
-    const problems = await problemsWith({ [quoteFile]: (text) => text.replace(topLevel('text'), 'text: "   "') });
-    expect(problems).toContain(`${quoteFile}:${lineIn(quoteFile, 'text:')}  text: is only spaces, so readers would see nothing. Write the text, or leave the field out if it is optional.`);
+    const problems = await problemsWith({ [quoteFile]: (text) => text.replace(/context: .*/, 'context: "   "') });
+    expect(problems).toContain(`${quoteFile}:${lineIn(quoteFile, 'context:')}  newsroom.context: is only spaces, so readers would see nothing. Write the text, or leave the field out if it is optional.`);
   });
 
   it('one topic twice in a list, and one figure twice in a FactBox', async () => {
@@ -241,43 +240,42 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
   });
 
   it('quotation marks around reported speech, none around direct speech', async () => {
+    const grief = markedWords('vassilenko-big-grief');
     const problems = await problemsWith({
       [seed]: (text) =>
         text
-          .replace('He says <Quote id="vassilenko-principled-position" />', 'He says "<Quote id="vassilenko-principled-position" />"')
-          .replace('"<Quote id="vassilenko-big-grief" />,"', '<Quote id="vassilenko-big-grief" />,'),
+          .replace('He says <Quote id="vassilenko-principled-position"', 'He says "<Quote id="vassilenko-principled-position"')
+          .replace(/"(<Quote id="vassilenko-big-grief"[^>]*>)/, '$1')
+          .replace(`${grief}</Quote>,"`, `${grief}</Quote>,`),
     });
     expect(problems).toEqual([
-      `${seed}:${lineIn(seed, 'vassilenko-principled-position')}  body <Quote>: quote "vassilenko-principled-position" is reported speech (kind: reported), but the text puts a quotation mark before it. Remove the marks, or make it kind: direct or partial.`,
-      `${seed}:${lineIn(seed, 'vassilenko-big-grief')}  body <Quote>: quote "vassilenko-big-grief" is direct speech, so the text must put quotation marks around it: "<Quote id="vassilenko-big-grief" />". The component adds none; for paraphrase, make it kind: reported.`,
+      `${seed}:${lineIn(seed, 'vassilenko-principled-position')}  body <Quote>: quote "vassilenko-principled-position" is reported speech (kind="reported"), but the text puts a quotation mark before it. Remove the marks, or make it kind="direct" or kind="partial".`,
+      `${seed}:${lineIn(seed, 'vassilenko-big-grief')}  body <Quote>: quote "vassilenko-big-grief" is direct speech, so the text must put quotation marks around the mark: "<Quote id="vassilenko-big-grief" …>the words</Quote>". The mark adds none; for paraphrase, make it kind="reported".`,
     ]);
   });
 
   it('punctuation doubled where the quote ends with a full stop', async () => {
-    const quote = 'quotes/vassilenko-un-charter.yaml';
-    const words = (parse(fs.readFileSync(path.join(root, 'content', quote), 'utf8')) as { text: string }).text;
+    const words = markedWords('vassilenko-un-charter');
     expect(words).toMatch(/\.$/);
-    const problems = await problemsWith({ [seed]: (text) => text.replace('"<Quote id="vassilenko-un-charter" />"', '"<Quote id="vassilenko-un-charter" />,"') });
+    const problems = await problemsWith({ [seed]: (text) => text.replace(`${words}</Quote>"`, `${words}</Quote>,"`) });
     expect(problems).toEqual([
-      `${seed}:${lineIn(seed, 'vassilenko-un-charter')}  body <Quote>: quote "vassilenko-un-charter" ends with "." and the text adds "," right after it, so readers would see ".,". Remove one of the two.`,
+      `${seed}:${lineIn(seed, 'vassilenko-un-charter')}  body <Quote>: quote "vassilenko-un-charter" ends with "." and the text adds "," right after the mark, so readers would see ".,". Remove one of the two.`,
     ]);
   });
 
-  it('one quote shown twice, and a quote of another article', async () => {
+  it('a quote id that already marks a quote in another article', async () => {
     const second = 'articles/second.mdx';
     const seedText = fs.readFileSync(path.join(root, 'content', seed), 'utf8');
     const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(seedText)![0].replace(/related:\n(?: {2}.*\n)+/, '');
     const problems = await problemsWith({
-      [seed]: (text) => text.replace('It abstained on both', 'It abstained, "<Quote id="vassilenko-big-grief" />," on both'),
-      [second]: `${frontmatter}\nA paragraph: "<Quote id="umarov-reforms" />"\n`,
+      [second]: `${frontmatter}\nA paragraph: "<Quote id="umarov-reforms" speaker="temur-umarov" kind="direct">The political regime</Quote>"\n`,
     });
     const secondLine = frontmatter.split('\n').length + 1;
-    expect(problems).toContain(
-      `${seed}:${lineIn(seed, 'vassilenko-big-grief')}  body <Quote>: shows quote "vassilenko-big-grief" again (already on line ${lineIn(seed, 'It abstained on both')}); a quote stands once in its article, where its page links to. Remove one.`,
-    );
-    expect(problems).toContain(
-      `${second}:${secondLine}  body <Quote>: quote "umarov-reforms" belongs to article "${seedId}" (its article: field), so its page would send readers there. For the same words in this article, write a new quote file with article: second.`,
-    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${second}:${secondLine}  body <Quote id>: the id "umarov-reforms" already marks a quote in .*${seed.replace(/\./g, '\\.')} \\(line ${lineIn(seed, 'id="umarov-reforms"')}\\); a quote stands in one article`),
+      ),
+    ]);
   });
 
   it('a Person with no name, or a name that is not theirs', async () => {
@@ -295,12 +293,15 @@ describe('mistakes that used to pass the content check in silence', { timeout: 6
     );
   });
 
-  it('words written inside a Quote, which the page would drop', async () => {
+  it('a quote written the old way, as a tag without its words', async () => {
+    const words = markedWords('vassilenko-un-charter');
     const problems = await problemsWith({
-      [seed]: (text) => text.replace('"<Quote id="vassilenko-un-charter" />"', '"<Quote id="vassilenko-un-charter">the words</Quote>"'),
+      [seed]: (text) => text.replace(new RegExp(`<Quote id="vassilenko-un-charter"[^>]*>[^<]*</Quote>`), '<Quote id="vassilenko-un-charter" />'),
     });
+    expect(words).toBeTruthy();
     expect(problems).toEqual([
-      `${seed}:${lineIn(seed, 'vassilenko-un-charter')}  body <Quote>: write it as one self-closing tag, <Quote id="vassilenko-un-charter" />: it shows what its file holds, and anything between <Quote> and </Quote> would not appear.`,
+      `${seed}:${lineIn(seed, 'vassilenko-un-charter')}  body <Quote>: a quote is now a mark around its words, not a tag on its own: write <Quote id="vassilenko-un-charter" speaker="…" kind="…">the words</Quote>, with the words as published.`,
+      'quotes/vassilenko-un-charter.yaml:1  id: no article marks a quote with id "vassilenko-un-charter", so this file belongs to nothing. Mark the words in the article (<Quote id="vassilenko-un-charter" speaker="…" kind="…">the words</Quote>), or rename the file to the id of its mark, or delete it.',
     ]);
   });
 

@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
+import { isDerivedQuote, type DerivedQuote } from './quote-marks';
 import {
   blankedBody,
   day,
@@ -22,8 +23,7 @@ import {
   sharesAWord,
   splitPath,
   strings,
-  yamlHint,
-} from './entry-text';
+  } from './entry-text';
 
 export interface MistakeOptions {
   /** The folder served as the site's root (`/images/x.jpg` is `public/images/x.jpg`). */
@@ -33,7 +33,8 @@ export interface MistakeOptions {
 }
 
 /** Quotation marks a journalist may type around a quote's words: straight, curly, low and angle marks. */
-const quotationMarks = '"“”„‟«»‹›';
+export const typedQuotationMarks = '"“”„‟«»‹›';
+const quotationMarks = typedQuotationMarks;
 
 export function findMistakes(entries: readonly CheckedEntry[], options: MistakeOptions = {}): Problem[] {
   const publicDir = options.publicDir ?? path.resolve('public');
@@ -43,7 +44,19 @@ export function findMistakes(entries: readonly CheckedEntry[], options: MistakeO
   const byId = new Map(entries.map((entry) => [`${entry.collection}/${entry.id}`, entry]));
   const articleOf = (entry: CheckedEntry) => byId.get(`articles/${(entry.data['article'] as { id?: string } | undefined)?.id}`);
 
+  const quotesIn = new Map<string, DerivedQuote[]>();
   for (const entry of entries) {
+    if (!isDerivedQuote(entry)) continue;
+    const id = (entry.data['article'] as { id: string }).id;
+    quotesIn.set(id, [...(quotesIn.get(id) ?? []), entry]);
+  }
+
+  for (const original of entries) {
+    // A derived quote's words and props are the article's (checked with it, below); its file in quotes/ holds the rest.
+    const derived = isDerivedQuote(original) ? original : undefined;
+    if (derived) quoteMistakes(derived, articleOf(derived), byId, problems);
+    const entry = derived ? derived.extras : original;
+    if (!entry) continue;
     const at = fieldLines(entry);
     const report = (fieldPath: (string | number)[], message: string, line?: number) =>
       problems.push({ file: entry.file, line: line ?? at(fieldPath), field: pathName(fieldPath) || '(file)', message });
@@ -69,8 +82,7 @@ export function findMistakes(entries: readonly CheckedEntry[], options: MistakeO
       } else seen.set(key, ref.path);
     }
 
-    if (entry.collection === 'articles') articleMistakes(entry, { publicDir, todayUtc, byId, report, problems });
-    if (entry.collection === 'quotes') quoteMistakes(entry, articleOf(entry), report, byId);
+    if (entry.collection === 'articles') articleMistakes(entry, { publicDir, todayUtc, byId, report, problems }, quotesIn.get(entry.id) ?? []);
     if (entry.collection === 'figures') {
       const figureArticle = articleOf(entry);
       const wording = entry.data['wording'];
@@ -140,7 +152,7 @@ interface ArticleContext {
   problems: Problem[];
 }
 
-function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, report }: ArticleContext) {
+function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, report }: ArticleContext, quotes: readonly DerivedQuote[]) {
   const data = article.data;
   const draft = data['draft'] === true;
 
@@ -216,10 +228,10 @@ function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, rep
 
   // Components: how each use stands in the prose.
   const uses = findComponentUses(article.raw);
-  const shown = new Map<string, number>();
   for (const use of uses) {
     const index = article.raw.indexOf(use.tag, offsetOfLine(article.raw, use.line));
     const selfClosing = use.tag.endsWith('/>');
+    if (use.component === 'Quote') continue; // a mark around the words: below
     if (use.component === 'Person') {
       const personId = use.ids[0];
       const close = selfClosing ? -1 : article.raw.indexOf('</Person>', index);
@@ -238,7 +250,7 @@ function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, rep
       }
       continue;
     }
-    if (!selfClosing && use.component in { Quote: 1, FactBox: 1, RouteMap: 1 }) {
+    if (!selfClosing) {
       report(
         [`body <${use.component}>`],
         `write it as one self-closing tag, ${use.tag.replace(/\s*>$/, ' />')}: it shows what its file holds, and anything between <${use.component}> and </${use.component}> would not appear.`,
@@ -251,83 +263,66 @@ function articleMistakes(article: CheckedEntry, { publicDir, todayUtc, byId, rep
       if (listed.has(id)) report([`body <${use.component}>`], `names "${id}" twice, so it would show twice. Remove one.`, use.line);
       listed.add(id);
     }
-    if (use.component !== 'Quote' || !use.ids[0]) continue;
+  }
 
-    const quote = byId.get(`quotes/${use.ids[0]}`);
-    const key = `${use.ids[0]}#${use.part ?? 1}`;
-    const earlier = shown.get(key);
-    if (earlier !== undefined) {
-      report(
-        ['body <Quote>'],
-        `shows quote "${use.ids[0]}"${use.part ? ` part ${use.part}` : ''} again (already on line ${earlier}); a quote stands once in its article, where its page links to. Remove one.`,
-        use.line,
-      );
-    } else shown.set(key, use.line);
-    if (!quote || quote.invalid) continue;
-    const home = (quote.data['article'] as { id: string }).id;
-    if (home !== article.id) {
-      report(
-        ['body <Quote>'],
-        `quote "${quote.id}" belongs to article "${home}" (its article: field), so its page would send readers there. ` +
-          'For the same words in this article, write a new quote file with article: ' + article.id + '.',
-        use.line,
-      );
-      continue;
-    }
-    const segments = Array.isArray(quote.data['text']) ? (quote.data['text'] as string[]) : [quote.data['text'] as string];
-    const words = segments[(use.part ?? 1) - 1];
-    if (words === undefined) continue;
-    const before = article.raw[index - 1] ?? '';
-    const after = article.raw.slice(index + use.tag.length, index + use.tag.length + 4);
-    const framed = quotationMarks.includes(before);
-    const closed = new RegExp(`^[.,;:!?…]*[${quotationMarks}]`).test(after);
-    const kind = quote.data['kind'] as string | undefined;
-    if (kind === 'reported' && framed) {
-      report(
-        ['body <Quote>'],
-        `quote "${quote.id}" is reported speech (kind: reported), but the text puts a quotation mark before it. Remove the marks, or make it kind: direct or partial.`,
-        use.line,
-      );
-    } else if (kind && kind !== 'reported' && (!framed || !closed)) {
-      report(
-        ['body <Quote>'],
-        `quote "${quote.id}" is ${kind} speech, so the text must put quotation marks around it: "<Quote id="${quote.id}"${use.part ? ` part={${use.part}}` : ''} />". ` +
-          'The component adds none; for paraphrase, make it kind: reported.',
-        use.line,
-      );
-    }
-    const doubled = /[.,;:!?]$/.exec(words)?.[0];
-    const next = /^[.,;:]/.exec(after)?.[0];
-    if (doubled && next) {
-      report(
-        ['body <Quote>'],
-        `quote "${quote.id}" ends with "${doubled}" and the text adds "${next}" right after it, so readers would see "${doubled}${next}". Remove one of the two.`,
-        use.line,
-      );
+  // Quote marks: the prose's quotation marks stand outside the mark as the quote's kind asks, and no punctuation doubles.
+  for (const quote of quotes) {
+    const kind = quote.data['kind'] as string;
+    for (const mark of quote.marks) {
+      const before = article.raw[mark.start - 1] ?? '';
+      const after = article.raw.slice(mark.end, mark.end + 4);
+      const framed = quotationMarks.includes(before);
+      const closed = new RegExp(`^[.,;:!?…]*[${quotationMarks}]`).test(after);
+      if (kind === 'reported' && framed) {
+        report(
+          ['body <Quote>'],
+          `quote "${quote.id}" is reported speech (kind="reported"), but the text puts a quotation mark before it. Remove the marks, or make it kind="direct" or kind="partial".`,
+          mark.line,
+        );
+      } else if (kind !== 'reported' && (!framed || !closed)) {
+        report(
+          ['body <Quote>'],
+          `quote "${quote.id}" is ${kind} speech, so the text must put quotation marks around the mark: "<Quote id="${quote.id}" …>the words</Quote>". ` +
+            'The mark adds none; for paraphrase, make it kind="reported".',
+          mark.line,
+        );
+      }
+      const doubled = /[.,;:!?]$/.exec(mark.words)?.[0];
+      const next = /^[.,;:]/.exec(after)?.[0];
+      if (doubled && next) {
+        report(
+          ['body <Quote>'],
+          `quote "${quote.id}" ends with "${doubled}" and the text adds "${next}" right after the mark, so readers would see "${doubled}${next}". Remove one of the two.`,
+          mark.line,
+        );
+      }
     }
   }
 }
 
-function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, report: ArticleContext['report'], byId: Map<string, CheckedEntry>) {
-  const text = (quote.data['text'] ?? '') as string | string[];
-  const segments = Array.isArray(text) ? text : [text];
-  segments.forEach((segment, index) => {
-    const words = segment.trim();
+function quoteMistakes(quote: DerivedQuote, article: CheckedEntry | undefined, byId: Map<string, CheckedEntry>, problems: Problem[]) {
+  for (const mark of quote.marks) {
+    const words = mark.words.trim();
     const marks = [...words].filter((char) => quotationMarks.includes(char)).length;
     const opens = quotationMarks.includes(words[0] ?? '');
     const closes = quotationMarks.includes(words.at(-1) ?? '');
     if ((opens && closes) || ((opens || closes) && marks % 2 === 1)) {
-      const bare = words.replace(new RegExp(`^[${quotationMarks}]+|[${quotationMarks}]+$`, 'g'), '');
-      report(
-        Array.isArray(text) ? ['text', index] : ['text'],
-        `${opens ? 'starts' : 'ends'} with a quotation mark, but the page adds its own around the words, so readers would see two. ` +
-          `Write the words without the marks around them: ${yamlHint(bare)}`,
-      );
+      problems.push({
+        file: quote.file,
+        line: mark.line,
+        field: 'body <Quote>',
+        message:
+          `quote "${quote.id}" ${opens ? 'starts' : 'ends'} with a quotation mark inside the mark. The prose's quotation marks stand outside it, ` +
+          `"<Quote …>the words</Quote>", so that the quote's page, which adds its own, does not show two.`,
+      });
     }
-  });
+  }
 
-  const said = quote.data['said'] as { date: Date; basis: string; wording?: string } | undefined;
-  if (!said) return;
+  const extras = quote.extras;
+  const said = extras && !extras.invalid ? (extras.data['said'] as { date: Date; basis: string; wording?: string } | undefined) : undefined;
+  if (!said || !extras) return;
+  const at = fieldLines(extras);
+  const report = (fieldPath: (string | number)[], message: string) => problems.push({ file: extras.file, line: at(fieldPath), field: pathName(fieldPath), message });
   if (said.wording && article && !article.invalid && !holds(article, said.wording, byId)) {
     report(
       ['said', 'wording'],
@@ -338,7 +333,7 @@ function quoteMistakes(quote: CheckedEntry, article: CheckedEntry | undefined, r
   if (published && said.basis === 'publication' && !sameDay(said.date, published)) {
     report(
       ['said', 'date'],
-      `is ${day(said.date)}, but basis: publication says the article's date stands in, and "${article!.id}" was published ${day(published)}. Use that date, or basis: stated if the article says when.`,
+      `is ${day(said.date)}, but basis: publication says the article's date stands in, and "${article!.id}" was published ${day(published)}. Use that date, or basis: stated if the article says when (or leave said out: the article's date is the default).`,
     );
   } else if (published && said.date > published) {
     report(['said', 'date'], `${day(said.date)} is after "${article!.id}" was published (${day(published)}): words cannot be reported before they are said. Correct the date.`);

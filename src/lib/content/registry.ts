@@ -10,7 +10,7 @@ import { articleSchema } from '../../schemas/article';
 import { figureSchema } from '../../schemas/figure';
 import { placeSchema, routeSchema } from '../../schemas/geo';
 import { personSchema } from '../../schemas/person';
-import { quoteSchema } from '../../schemas/quote';
+import { quoteFileSchema, quoteSchema } from '../../schemas/quote';
 import type { Reference } from '../../schemas/reference';
 import { topicSchema } from '../../schemas/topic';
 
@@ -24,7 +24,10 @@ export interface CollectionSpec {
   format: 'mdx' | 'yaml';
   /** Nouns for messages and pages: "no person with id …". */
   noun: { one: string; many: string };
-  /** The file name of its JSON Schema for editors (src/schemas/json/) and the content API. */
+  /**
+   * The file name of its JSON Schema for editors (src/schemas/json/, the files as written) and the content API (the
+   * entries as served: for quotes, derived from the marks in the articles, not the files' extras).
+   */
   jsonSchema: string;
   /** How the content API publishes it (/api/v1/<name>.<extension>), and what the API index says of it. */
   api: { extension: 'json' | 'geojson'; mediaType: string; description: string };
@@ -108,6 +111,15 @@ export const schemaFactories = {
   routes: (reference: Reference) => routeSchema(reference),
 } satisfies Record<CollectionName, (reference: Reference, image: ImageFunction) => unknown>;
 
+/**
+ * The schema of each collection's files as written: the collection's schema, except for derived collections, whose
+ * files hold only the extras (quotes/<id>.yaml: when it was said, topics, this site's context and note).
+ */
+export const fileSchemaFactories = {
+  ...schemaFactories,
+  quotes: (reference: Reference) => quoteFileSchema(reference),
+} satisfies Record<CollectionName, (reference: Reference, image: ImageFunction) => unknown>;
+
 /** The file endings an entry of the collection may have. */
 export const fileExtensions = (collection: CollectionName): readonly string[] =>
   registry[collection].format === 'mdx' ? ['mdx'] : ['yaml', 'yml'];
@@ -123,6 +135,7 @@ export const filePattern = (collection: CollectionName): string => {
  * pages' paragraphs, the content API and the checks all take their list from here.
  */
 export const mdxComponents = {
+  // A mark around the quote's words: <Quote id="…" speaker="…" kind="…">the words</Quote> (src/lib/content/quote-marks.ts).
   Quote: { prop: 'id', collection: 'quotes', list: false },
   Person: { prop: 'id', collection: 'people', list: false },
   FactBox: { prop: 'figures', collection: 'figures', list: true },

@@ -90,7 +90,7 @@ describe('an article in the API', () => {
 
   it('gives its body as the MDX written, portable HTML and plain text', () => {
     expect(article['body']).toEqual({
-      mdx: 'Sam says "<Quote id="sam-split" part={1} />," and then "<Quote id="sam-split" part={2} />"',
+      mdx: 'Sam says "<Quote id="sam-split" speaker="sam-analyst" kind="direct">We will build it</Quote>," and then "<Quote id="sam-split" speaker="sam-analyst" kind="direct">and it will carry oil.</Quote>"',
       html: '<p>Sam says &quot;<a class="quote" id="quote-sam-split" href="https://news.example/quotes/sam-split/">We will build it</a>,&quot;</p>',
       text: 'Sam says "We will build it,"',
     });

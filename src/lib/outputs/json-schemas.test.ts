@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaDir, jsonSchemaFor, jsonSchemaTexts } from './json-schemas';
+import { entryJsonSchema, jsonSchemaDir, jsonSchemaFor, jsonSchemaTexts } from './json-schemas';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -22,14 +22,21 @@ describe('the JSON Schemas editors use', () => {
   });
 
   it('describe files as written: ids as strings, dates as YYYY-MM-DD, unknown fields refused', () => {
-    const quote = jsonSchemaFor('quotes') as {
-      properties: Record<string, { type?: string; pattern?: string; properties?: Record<string, { type?: string; format?: string }> }>;
-      required: string[];
-      additionalProperties: boolean;
-    };
-    expect(quote.properties['speaker']).toMatchObject({ type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' });
-    expect(quote.properties['said']!.properties!['date']).toMatchObject({ type: 'string', format: 'date' });
+    const person = jsonSchemaFor('people') as { properties: Record<string, any>; additionalProperties: boolean };
+    expect(person.properties['roles'].items.properties['statedIn']).toMatchObject({ type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' });
+    expect(person.additionalProperties).toBe(false);
+    // A quote's file holds only its extras (its words, speaker and kind are a mark in the article): nothing required.
+    const quote = jsonSchemaFor('quotes') as { properties: Record<string, any>; required?: string[]; additionalProperties: boolean };
+    expect(Object.keys(quote.properties)).toEqual(['said', 'topics', 'newsroom']);
+    expect(quote.properties['topics'].items).toMatchObject({ type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' });
+    expect(quote.properties['said'].anyOf[0].properties['date']).toMatchObject({ type: 'string', format: 'date' });
+    expect(quote.required ?? []).toEqual([]);
     expect(quote.additionalProperties).toBe(false);
-    expect(quote.required).toEqual(['text', 'speaker', 'role', 'kind', 'said', 'article', 'topics', 'newsroom']);
+  });
+
+  it('describe a quote as the API serves it: derived from its mark, with every field it always has', () => {
+    const quote = entryJsonSchema('quotes') as { properties: Record<string, any>; required: string[] };
+    expect(quote.properties['speaker']).toMatchObject({ type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' });
+    expect(quote.required).toEqual(['text', 'speaker', 'role', 'kind', 'said', 'article', 'topics']);
   });
 });

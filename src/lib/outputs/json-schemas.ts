@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { emptyAsAbsentGroup, idPattern } from '../../schemas/common';
-import { contentSchemas } from '../../schemas/standalone';
+import { contentSchemas, fileSchemas } from '../../schemas/standalone';
 import { collectionNames, registry, type CollectionName } from '../content/registry';
 
 /** Where the generated files live, relative to the project root. */
@@ -37,9 +37,11 @@ export type JsonSchema = Record<string, unknown>;
  * One collection's entry as written in a file (references are ids, dates YYYY-MM-DD), without the title that
  * `jsonSchemaFor` adds: the editors' schemas and the content API's (src/lib/api-schemas.ts) are built on it.
  * With io 'output', the entry as parsed: only its `required` lists are of use (fields with defaults are there).
+ * With `file`, the file as written: for quotes, whose entries are derived from marks in the articles, the file
+ * quotes/<id>.yaml holds only the extras (src/schemas/quote.ts); the API serves the derived entry.
  */
 export function entryJsonSchema(collection: CollectionName, io: 'input' | 'output' = 'input', file = false): JsonSchema {
-  return toJsonSchema(contentSchemas[collection] as z.ZodType, io, file);
+  return toJsonSchema((file ? fileSchemas : contentSchemas)[collection] as z.ZodType, io, file);
 }
 
 /** `file`: the schema of a file as the editor may write it, where an empty optional group is `{}`. */

@@ -74,18 +74,35 @@ describe('the new:* scaffolders', { timeout: 60_000 }, () => {
     expect(article.file).toBe(path.join(scratch, 'articles', 'the-middle-corridor-a-second-route.mdx'));
     expect(article.text).toMatch(/^---\ntitle: 'The Middle Corridor: a second route'\n[\s\S]*\n---\n\nTODO: replace this line with the first paragraph\.\n$/);
 
+    // The words are written first; new:quote then marks them where they stand.
+    fs.writeFileSync(
+      article.file!,
+      article.text!.replace(
+        'TODO: replace this line with the first paragraph.',
+        '"The corridor will take years," says <Person id="ana-example">Ana Example</Person>. It carried some 40,000 containers.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
+      ),
+    );
     const quote = scaffold('quote', {
       speaker: 'ana-example',
-      // No full stop: the prose below puts a comma after the words, inside the quotation marks.
       text: 'The corridor will take years',
       article: 'the-middle-corridor-a-second-route',
-      topics: 'middle-corridor',
       context: 'Example on how long the corridor will take.',
     });
-    // No date given: the article's date stands in, and the file says so.
-    expect(quote.text).toContain('said:\n  date: 2022-11-30\n  precision: day\n  basis: publication\n');
-    expect(quote.text).toContain('role:\n  title: Analyst\n  organisation: Example Institute\n');
-    expect(quote.file).toBe(path.join(scratch, 'quotes', 'example-the-corridor-will-take.yaml'));
+    expect(quote.problems).toEqual([]);
+    expect(quote.file).toBe(article.file);
+    expect(fs.readFileSync(article.file!, 'utf8')).toContain(
+      '"<Quote id="example-the-corridor-will-take" speaker="ana-example" kind="direct">The corridor will take years</Quote>," says',
+    );
+    // Its file holds only the context: the article's date and topics stand in.
+    const extras = path.join(scratch, 'quotes', 'example-the-corridor-will-take.yaml');
+    expect(fs.readFileSync(extras, 'utf8')).toBe('said: {}\ntopics: []\nnewsroom:\n  context: Example on how long the corridor will take.\n');
+    const derived = loadContentDir(scratch).find((entry) => entry.collection === 'quotes' && entry.id === 'example-the-corridor-will-take');
+    expect(derived?.data).toMatchObject({
+      text: 'The corridor will take years',
+      role: { title: 'Analyst', organisation: 'Example Institute' },
+      said: { date: new Date('2022-11-30'), basis: 'publication' },
+      topics: [{ collection: 'topics', id: 'middle-corridor' }],
+    });
 
     const figure = scaffold('figure', {
       value: '40,000',
@@ -100,25 +117,23 @@ describe('the new:* scaffolders', { timeout: 60_000 }, () => {
     expect(figure.text).toMatch(/^value: 40000\n/);
 
     // Each file is already in the browser editor's style: a first save there, or npm run format:content, changes nothing.
-    for (const [collection, written] of [['people', person], ['articles', article], ['quotes', quote], ['figures', figure]] as const) {
+    for (const [collection, written] of [['people', person], ['articles', article], ['figures', figure]] as const) {
       expect(formatFile(collection, written.text!, path.basename(written.file!).replace(/\.\w+$/, ''))).toBe(written.text);
     }
 
-    // Freshly scaffolded, the content check asks for exactly what the journalist has left to do.
-    const pending = await checkContentDir(scratch);
-    expect(pending.problems.map((p) => `${path.basename(p.file)} ${p.field}`)).toEqual([
-      'the-middle-corridor-a-second-route.mdx body',
-      'example-the-corridor-will-take.yaml article',
-    ]);
-
-    fs.writeFileSync(
-      article.file!,
-      article.text!.replace(
-        'TODO: replace this line with the first paragraph.',
-        '"<Quote id="example-the-corridor-will-take" />," says <Person id="ana-example">Ana Example</Person>. It carried some 40,000 containers.\n\n<FactBox figures={["containers-shipped-on-the-middle"]} />',
-      ),
-    );
+    // The figure is shown in the article already; nothing is left to do.
     expect((await checkContentDir(scratch)).problems).toEqual([]);
+  });
+
+  it('write nothing for a quote whose words are not in the article, and give the mark to paste', () => {
+    const current = content();
+    const given = { speaker: 'temur-umarov', text: 'Words the article never had', article: 'kazakhstan-balancing-act-eu-russia' };
+    const { answers, problems } = resolveAnswers('quote', given, current);
+    expect(problems).toEqual([]);
+    expect(() => skeleton('quote', answers, current, scratch)).toThrow(
+      '--text: these words are not in articles/kazakhstan-balancing-act-eu-russia.mdx as written (outside the quotes marked there). Copy them from the article, verbatim; ' +
+        'or write the article first and paste the mark where they stand: <Quote id="umarov-words-the-article-never" speaker="temur-umarov" kind="direct">Words the article never had</Quote>',
+    );
   });
 
   it('never overwrite an existing file', () => {
@@ -177,16 +192,25 @@ describe('the new:* scaffolders, on what a journalist types', { timeout: 60_000 
     );
     expect(problems).toEqual([]);
     expect(() => skeleton('quote', answers, current, scratch)).toThrow(
-      'Nothing was written:\n  --text: starts with a quotation mark, but the page adds its own around the words, so readers would see two. Write the words without the marks around them: text: We will see.',
+      "Nothing was written:\n  --text: starts with a quotation mark, but the prose's own marks stand outside the quote: give the words without them: We will see.",
     );
+  });
+
+  it('refuse to mark as direct speech words the prose gives as reported, saying why', () => {
+    const current = content();
+    // "Kazakhstan can ill afford to anger Moscow" stands in the seed without quotation marks (it is marked already: the
+    // words of another sentence are taken here, unmarked prose the article reports).
+    const words = 'Nearly 40 of those companies are from Germany';
+    const { answers } = resolveAnswers('quote', { speaker: 'roman-vassilenko', text: words, article: 'kazakhstan-balancing-act-eu-russia', kind: 'direct' }, current);
+    expect(() => skeleton('quote', answers, current, scratch)).toThrow(/body <Quote>: quote "vassilenko-nearly-40-of-those" is direct speech, so the text must put quotation marks around the mark/);
   });
 
   it('say where the quotation marks go for direct speech and that reported speech has none', () => {
     const answers = { id: 'x-quote', article: 'an-article' };
-    expect(nextSteps('quote', { ...answers, kind: 'direct' })).toContain('with the quotation marks around it in the prose: "<Quote id="x-quote" />"');
+    expect(nextSteps('quote', { ...answers, kind: 'direct' })).toContain('with the quotation marks around the mark in the prose: "<Quote id="x-quote" …>the words</Quote>"');
     const reported = nextSteps('quote', { ...answers, kind: 'reported' });
-    expect(reported).toContain('no quotation marks around it in the prose');
-    expect(reported).not.toContain('with the quotation marks around it');
+    expect(reported).toContain('no quotation marks around the mark in the prose');
+    expect(reported).not.toContain('with the quotation marks around');
   });
 
   it('say that a figure without --qualifier was written as exactly', () => {

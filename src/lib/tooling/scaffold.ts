@@ -11,9 +11,9 @@ import { bodyPlaceholder } from '../content/checks';
 import type { CollectionName } from '../content/registry';
 import { parseContentFiles } from '../content/files';
 import { nearestIds } from '../content/nearest';
-import { findMistakes } from '../content/mistakes';
+import { findMistakes, typedQuotationMarks } from '../content/mistakes';
+import { isDerivedQuote, withDerivedQuotes } from '../content/quote-marks';
 import { registry } from '../content/registry';
-import { currentRole } from '../rules/people';
 import { articleDate, Content, fields, list, today, type Answers, type Field, type Kind } from './fields';
 
 export { Content, fields, kinds, slugify, type Answers, type Field, type Kind } from './fields';
@@ -71,9 +71,6 @@ function crossProblems(kind: Kind, answers: Answers, content: Content): string[]
       problems.push('--source-person, --source-report or --source-publisher: give exactly one: who the number comes from.');
     }
   }
-  if (kind === 'quote' && answers['speaker'] && !roleOf(content, answers['speaker'])) {
-    problems.push(`--speaker: ${answers['speaker']} has no role in people/; add one first.`);
-  }
   return problems;
 }
 
@@ -84,14 +81,6 @@ export const collectionOf: Record<Kind, CollectionName> = {
   figure: 'figures',
   topic: 'topics',
 };
-
-/** The speaker's current role, which a new quote takes unless told otherwise. */
-function roleOf(content: Content, speaker: string): { title: string; organisation: string } | undefined {
-  const roles = content.get('people', speaker)?.data['roles'];
-  if (!Array.isArray(roles) || !roles.length) return undefined;
-  const { title, organisation } = currentRole({ data: { roles: roles as { title: string; organisation: string }[] } });
-  return { title, organisation };
-}
 
 /** When: the date given (stated by the article) or the article's own date standing in. */
 function when(answers: Answers, content: Content) {
@@ -130,15 +119,11 @@ function entryData(kind: Kind, answers: Answers, content: Content): Record<strin
         newsroom: { description: answers['description'] },
       };
     case 'quote':
+      // Only what the prose has no place for: the words, speaker and kind are the mark in the article (markQuote).
       return {
-        text: answers['text'],
-        speaker: answers['speaker'],
-        role: roleOf(content, answers['speaker'] ?? ''),
-        kind: answers['kind'],
-        said: when(answers, content),
-        article: answers['article'],
-        topics: list(answers['topics']),
-        newsroom: { context: answers['context'] },
+        ...(answers['date'] ? { said: { date: answers['date'], ...(answers['wording'] ? { wording: answers['wording'] } : {}) } } : {}),
+        ...optionalList('topics'),
+        ...(answers['context'] ? { newsroom: { context: answers['context'] } } : {}),
       };
     case 'figure': {
       const source = answers['source-person']
@@ -167,6 +152,12 @@ function entryData(kind: Kind, answers: Answers, content: Content): Record<strin
 export interface Skeleton {
   file: string;
   text: string;
+  /** For a file that exists (an article a quote is marked in): its text as read, which it must still be when written. */
+  replaces?: string;
+  /** Another file to write with it (a quote's file of extras). */
+  also?: Skeleton;
+  /** What was done, when the whole text is too long to show (the line of the article with the new mark). */
+  summary?: string;
 }
 
 /**
@@ -174,6 +165,7 @@ export interface Skeleton {
  * scaffolder can never write a file the build would refuse for its fields.
  */
 export function skeleton(kind: Kind, answers: Answers, content: Content, contentDir: string): Skeleton {
+  if (kind === 'quote') return markQuote(answers, content, contentDir);
   const collection = collectionOf[kind];
   const id = answers['id']!;
   const yaml = stringify(entryData(kind, answers, content), { lineWidth: 0 });
@@ -190,6 +182,75 @@ export function skeleton(kind: Kind, answers: Answers, content: Content, content
   const mistakes = findMistakes([...others, ...entries]).filter((problem) => problem.file === file);
   if (mistakes.length) throw new AnswerError(mistakes.map((p) => `--${flagOf[p.field.replace(/\[\d+\]$/, '')] ?? p.field}: ${p.message}`));
   return { file, text };
+}
+
+/** Quotation marks a journalist may type around a quote's words, at either end. */
+const quotationMarks = new RegExp(`^[${typedQuotationMarks}]|[${typedQuotationMarks}]$`);
+const marksAround = new RegExp(`^[${typedQuotationMarks}]+|[${typedQuotationMarks}]+$`, 'g');
+
+/**
+ * `npm run new:quote`: marks the words where they stand in the article, <Quote id speaker kind>the words</Quote>,
+ * and writes quotes/<id>.yaml only when there is something the prose has no place for (when it was said, topics,
+ * context). The words must stand once in the article as written, outside any other mark; else nothing is written and
+ * the message gives the mark to paste by hand. Checked as the build checks it before anything is written.
+ */
+function markQuote(answers: Answers, content: Content, contentDir: string): Skeleton {
+  const id = answers['id']!;
+  const words = answers['text']!;
+  const articleEntry = content.get('articles', answers['article']!)!;
+  const props = `id="${id}" speaker="${answers['speaker']}" kind="${answers['kind']}"${answers['role'] ? ` role="${answers['role']}"` : ''}`;
+  const mark = `<Quote ${props}>${words}</Quote>`;
+  if (quotationMarks.test(words.trim())) {
+    throw new AnswerError([
+      `--text: ${quotationMarks.test(words.trim()[0]!) ? 'starts' : 'ends'} with a quotation mark, but the prose's own marks stand outside the quote: give the words without them: ${words.trim().replace(marksAround, '')}`,
+    ]);
+  }
+  const raw = articleEntry.raw;
+  const bodyStart = (/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(raw)?.[0].length ?? 0);
+  // Where the words stand: in the body, outside tags and outside the marks there already are.
+  const taken = [...raw.matchAll(/<Quote\b[^>]*>[\s\S]*?<\/Quote>|<[^>]*>/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const places: number[] = [];
+  for (let at = raw.indexOf(words, bodyStart); at >= 0; at = raw.indexOf(words, at + 1)) {
+    if (!taken.some(([start, end]) => at < end && at + words.length > start)) places.push(at);
+  }
+  const where = `articles/${articleEntry.id}.mdx`;
+  if (places.length !== 1) {
+    throw new AnswerError([
+      places.length
+        ? `--text: the words stand ${places.length} times in ${where}; mark the one you mean by hand, in place of the words: ${mark}`
+        : `--text: these words are not in ${where} as written (outside the quotes marked there). Copy them from the article, verbatim; or write the article first and paste the mark where they stand: ${mark}`,
+    ]);
+  }
+  const text = raw.slice(0, places[0]) + mark + raw.slice(places[0]! + words.length);
+  const articleFile = path.resolve(articleEntry.file);
+  const line = text.slice(0, places[0]).split('\n').length;
+  const marked: Skeleton = { file: articleFile, text, replaces: raw, summary: `${where}, line ${line}:\n  ${text.split('\n')[line - 1]}` };
+
+  const data = entryData('quote', answers, content);
+  let also: Skeleton | undefined;
+  const files = [{ collection: 'articles' as const, id: articleEntry.id, file: articleEntry.file, raw: text }];
+  if (Object.keys(data).length) {
+    const file = path.join(contentDir, 'quotes', `${id}.yaml`);
+    also = { file, text: formatFile('quotes', stringify(data, { lineWidth: 0 }), id) };
+    files.push({ collection: 'quotes' as never, id, file, raw: also.text });
+  }
+  // Checked as the build will check it: the schemas, the quote derived from its mark, and the mistakes checks.
+  const parsed = parseContentFiles(files);
+  const others = content.entries.filter(
+    (entry) => !(entry.collection === 'articles' && entry.id === articleEntry.id) && entry.collection !== 'quotes',
+  );
+  const extras = loadExtras(content).filter((entry) => entry.id !== id);
+  const derived = withDerivedQuotes([...others, ...extras, ...parsed.entries]);
+  const mine = (problem: { file: string; line?: number | undefined }) =>
+    (problem.file === articleEntry.file && problem.line === line) || problem.file === also?.file;
+  const problems = [...parsed.problems, ...derived.problems, ...findMistakes(derived.entries)].filter(mine);
+  if (problems.length) throw new AnswerError(problems.map((p) => `${p.field}: ${p.message}`));
+  return { ...marked, ...(also ? { also } : {}) };
+}
+
+/** The quotes' files of extras, from the derived quotes that have one. */
+function loadExtras(content: Content) {
+  return content.entries.flatMap((entry) => (isDerivedQuote(entry) && entry.extras ? [entry.extras] : []));
 }
 
 /** Answers that would make a file the content check refuses; nothing was written. */
@@ -215,8 +276,18 @@ const flagOf: Record<string, string> = {
   measures: 'measures',
 };
 
-/** Writes a new file; never replaces one that exists (the 'wx' flag fails instead). */
-export function writeNew({ file, text }: Skeleton): void {
+/**
+ * Writes a new file; never replaces one that exists (the 'wx' flag fails instead), except the article a quote is
+ * marked in, and only when it is still as it was read.
+ */
+export function writeNew({ file, text, replaces, also }: Skeleton): void {
+  if (also && fs.existsSync(also.file)) throw new Error(`${also.file} already exists; nothing was written. Choose another --id.`);
+  if (replaces !== undefined) {
+    if (fs.readFileSync(file, 'utf8') !== replaces) throw new Error(`${file} changed while the quote was being marked; nothing was written. Run it again.`);
+    fs.writeFileSync(file, text);
+    if (also) writeNew(also);
+    return;
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, text, { flag: 'wx' });
@@ -233,13 +304,20 @@ export function nextSteps(kind: Kind, answers: Answers, given: Answers = answers
   const id = answers['id'];
   switch (kind) {
     case 'article':
-      return `Write the article below the frontmatter in place of the TODO line. Quote with <Quote id="..." />, name people with <Person id="${'...'}">Name</Person>. Then run npm run check.`;
+      return `Write the article below the frontmatter in place of the TODO line. Mark a quote with <Quote id="..." speaker="..." kind="direct">the words</Quote> (or npm run new:quote once the words are written), name people with <Person id="${'...'}">Name</Person>. Then run npm run check.`;
     case 'person':
       return `Name them in an article with <Person id="${id}">${answers['name']}</Person>. Then run npm run check.`;
     case 'quote':
-      return answers['kind'] === 'reported'
-        ? `Put <Quote id="${id}" /> in articles/${answers['article']}.mdx where the words stand. It is reported speech: no quotation marks around it in the prose (words the article itself puts in quotation marks belong in the text). Then run npm run check.`
-        : `Put <Quote id="${id}" /> in articles/${answers['article']}.mdx where the words stand, with the quotation marks around it in the prose: "<Quote id="${id}" />". Then run npm run check.`;
+      return (
+        `Marked as quote ${id}: its page will be /quotes/${id}/, and the id stays when the words are corrected. ` +
+        (answers['kind'] === 'reported'
+          ? 'It is reported speech: no quotation marks around the mark in the prose (words the article itself puts in quotation marks stay inside it). '
+          : `It is ${answers['kind']} speech, with the quotation marks around the mark in the prose: "<Quote id="${id}" …>the words</Quote>". `) +
+        (answers['topics'] || answers['context'] || answers['date']
+          ? `Its file quotes/${id}.yaml holds what the prose has no place for. `
+          : `It takes the article's date and topics; for context, when it was said or other topics, add quotes/${id}.yaml (npm run new:quote does it with --context, --date, --topics). `) +
+        'Then run npm run check.'
+      );
     case 'figure':
       return (
         (given['qualifier'] ? '' : `No --qualifier was given, so the figure says qualifier: ${answers['qualifier']}; change it if the article says more than, over, nearly, about or at least. `) +
