@@ -29,7 +29,19 @@ const preview = (text: string): ReactElement =>
 
 const ids = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? '(none chosen)'));
 
-const icon = (text: string): ReactElement => createElement('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, text);
+/**
+ * A toolbar or menu icon. Keystatic draws it inside its own 24-unit <svg> (stroke width 2, round ends), so it must be
+ * SVG: text in a <span> there is never painted, and the Quote and Person buttons showed as blank squares.
+ */
+const icon = (d: string): ReactElement => createElement('path', { d, fill: 'none', stroke: 'currentColor' });
+/** Two opening quotation marks. */
+const quoteIcon = 'M4 17c3-1 5-3 5-6V7H4v5h5M14 17c3-1 5-3 5-6V7h-5v5h5';
+/** A head and shoulders. */
+const personIcon = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 3.6-6 8-6s8 2 8 6';
+/** A box of lines: figures with their sources. */
+const factBoxIcon = 'M4 4h16v16H4zM8 9h8M8 13h8M8 17h4';
+/** A folded map. */
+const routeMapIcon = 'M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3zM9 3v15M15 6v15';
 
 /**
  * Each component as the editor offers it. Typed by the registry's names, so a component added there fails the type
@@ -41,7 +53,7 @@ export const editorComponents: Record<MdxComponentName, () => ContentComponent> 
   Quote: () =>
     mark({
       label: 'Quote',
-      icon: icon('Q'),
+      icon: icon(quoteIcon),
       schema: {
         id: fields.text({
           label: 'Id',
@@ -71,7 +83,7 @@ export const editorComponents: Record<MdxComponentName, () => ContentComponent> 
   Person: () =>
     mark({
       label: 'Person',
-      icon: icon('P'),
+      icon: icon(personIcon),
       schema: idPicker('Person'),
       tag: 'span',
       className: 'newsroom-person',
@@ -81,7 +93,7 @@ export const editorComponents: Record<MdxComponentName, () => ContentComponent> 
     block({
       label: 'Fact box',
       description: 'A box with one or more figures: the number, what it measures, its source and date.',
-      icon: icon('#'),
+      icon: icon(factBoxIcon),
       schema: idPicker('FactBox'),
       ContentView: ({ value }: { value: Record<string, unknown> }) => preview(`Fact box: ${ids(value['figures'])}`),
     }),
@@ -89,7 +101,7 @@ export const editorComponents: Record<MdxComponentName, () => ContentComponent> 
     block({
       label: 'Route map',
       description: 'A map of one or more routes with their waypoints.',
-      icon: icon('M'),
+      icon: icon(routeMapIcon),
       schema: {
         ...idPicker('RouteMap'),
         caption: fields.text({ label: 'Caption', description: 'The caption under the map, as published (optional).' }),
