@@ -14,6 +14,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
 import { suggestedQuoteId } from '../../src/lib/content/quote-marks';
+import { problemsIn } from '../../src/editor/problems';
 import { article, editorContent, person, quote, seedId } from './fixture';
 
 const file = (...parts: string[]) => path.join(editorContent, ...parts);
@@ -229,4 +230,31 @@ test('a journalist adds a person, an article and its quote in the browser, and t
   await expect(saidOnPage.locator('[data-quote]')).toHaveCount(1);
   await expect(saidOnPage.locator(`[data-quote="${quoteId}"] a[data-link="permalink"]`)).toHaveAttribute('href', `/quotes/${quoteId}/`);
   await expect(saidOnPage.locator(`[data-quote="${quoteId}"] .words`)).toContainText(quote.text);
+});
+
+test('the editor lists what the content check finds, by file, line and field, until it is fixed', async ({ page }) => {
+  // A quote's file left behind when its mark went from the article (by hand, or in a merge): the editor's fields
+  // cannot see that, the content check can.
+  const stray = file('quotes', 'a-quote-whose-mark-went.yaml');
+  fs.writeFileSync(stray, 'newsroom:\n  context: A quote whose mark was taken out of its article.\n');
+  const panel = page.getByRole('complementary', { name: /^The content check found \d+ problems?$/ });
+  try {
+    const { problems } = await problemsIn(editorContent);
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    await page.goto('/keystatic/');
+    await expect(page.locator('#newsroom-check')).toHaveAttribute('data-checked', '1', appLoad);
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('heading')).toHaveText('The content check found 1 problem');
+    await expect(panel.getByRole('listitem')).toHaveText(`${problem!.file}${problem!.line ? `:${problem!.line}` : ''} ${problem!.field}: ${problem!.message}`);
+    expect(problem!.file).toBe(path.join('quotes', 'a-quote-whose-mark-went.yaml'));
+  } finally {
+    fs.rmSync(stray, { force: true });
+  }
+  // Fixed (the file removed): the editor shows no list when it opens again.
+  await page.reload();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Quotes', exact: true })).toBeVisible(appLoad);
+  expect((await problemsIn(editorContent)).problems).toEqual([]);
+  await expect(page.locator('#newsroom-check')).toHaveAttribute('data-checked', '0', appLoad);
+  await expect(panel).toBeHidden();
 });
