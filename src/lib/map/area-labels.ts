@@ -7,7 +7,7 @@
 import type { Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { clipRing } from './basemap';
+import { apart, clipRing } from './basemap';
 import type { MapView } from './map-svg';
 
 export interface AreaLabel {
@@ -140,7 +140,10 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
   // Countries: the largest piece of each inside the view, biggest countries first, so they get the best places.
   const pieces = countryShapes(topology)
     .map((shape) => {
-      const clipped = shape.rings.map((ring) => project(clipRing(ring, view.bounds))).filter((ring) => ring.length >= 4);
+      const clipped = shape.rings
+        .filter((ring) => !apart(ring, view.bounds))
+        .map((ring) => project(clipRing(ring, view.bounds)))
+        .filter((ring) => ring.length >= 4);
       const largest = clipped.sort((a, b) => area(b) - area(a))[0];
       return largest ? { name: shape.name, ring: largest, area: area(largest) } : undefined;
     })

@@ -8,7 +8,7 @@ import { areaLabels, type Box } from './area-labels';
 import { trimBasemap } from './basemap';
 import { listOf, toMapPlace, type MapPlace } from './geo';
 import { fitView, placeLabels, routeMapSvg, type MapView } from './map-svg';
-import { mapStyle, type Scheme } from './map-style';
+import { inBothSchemes, type Scheme } from './map-style';
 import type { Topology } from 'topojson-specification';
 // Natural Earth 1:110m: a locator spans a region, where the 1:50m coastlines would triple the file for detail a
 // lead picture of 640 px cannot show.
@@ -54,8 +54,9 @@ export function articleLocator(site: Site, article: Article): Locator | undefine
       places,
       view,
       alt,
-      svg: (scheme) =>
-        routeMapSvg({ routes: [], view, basemap, id: `locator-${article.id}`, title: 'Places in this article', description: alt, labelRoom, labels, areas, scale: true, style: mapStyle(scheme) }),
+      svg: inBothSchemes((style) =>
+        routeMapSvg({ routes: [], view, basemap, id: `locator-${article.id}`, title: 'Places in this article', description: alt, labelRoom, labels, areas, scale: true, style }),
+      ),
     };
   }
   made.set(article, locator);
