@@ -139,14 +139,17 @@ interface TextBlock {
 }
 
 /**
- * The last text blocks set, by what they say and how: a kicker ("NEWSROOM · TOPIC") and a publisher line repeat
- * across many cards, and Pango takes some milliseconds for each. Kept few, as a block is up to a few hundred KB.
+ * The last short blocks set (kickers, bylines, publisher lines), by what they say and how: "NEWSROOM · TOPIC", a
+ * byline and "First published by …, <date>" repeat across many cards, and Pango takes some milliseconds for each.
+ * A short block is at most 80 rows of one byte a pixel (under 90 KB), so a few hundred are kept. Main texts (headlines,
+ * quotes' words) are each on one card only and are not kept.
  */
 const blocks = new Map<string, Promise<TextBlock>>();
-const keptBlocks = 64;
+const keptBlocks = 256;
 
 /** A block of text set in one face at `size` px, wrapped to `width`; set smaller, down to `min`, until it fits `maxHeight`. */
-function text(content: string, face: keyof typeof fonts, size: number, width: number, maxHeight: number, min = size): Promise<TextBlock> {
+function text(content: string, face: keyof typeof fonts, size: number, width: number, maxHeight: number, min = size, keep = true): Promise<TextBlock> {
+  if (!keep) return setText(content, face, size, width, maxHeight, min);
   const key = JSON.stringify([content, face, size, width, maxHeight, min]);
   let block = blocks.get(key);
   if (block) {
@@ -222,7 +225,10 @@ async function drawCard(content: CardContent): Promise<Buffer> {
   const linesHeight = lines.reduce((sum, line) => sum + line.height + 8, 0);
   const top = margin + 12 + kicker.height + 28;
   const bottom = height - margin - linesHeight - 28;
-  const main = content.style === 'headline' ? await text(content.main, 'bold', 72, inner, bottom - top, 36) : await text(content.main, 'semibold', 56, inner - 40, bottom - top, 28);
+  const main =
+    content.style === 'headline'
+      ? await text(content.main, 'bold', 72, inner, bottom - top, 36, false)
+      : await text(content.main, 'semibold', 56, inner - 40, bottom - top, 28, false);
 
   // Drawn here rather than by sharp's composite, which works in floating point on the whole card for each block:
   // about 25 ms of a card's 45 for what this does in a few (docs/scale.md). Only the encoding is left to sharp.
