@@ -176,6 +176,8 @@ async function setText(content: string, face: keyof typeof fonts, size: number, 
   }
 }
 
+const blanks = new Map<string, Buffer>();
+
 /** An RGB pixel buffer of the card, drawn in JavaScript: flat rectangles and text laid on as `over` would. */
 class Canvas {
   readonly pixels: Buffer;
@@ -184,8 +186,11 @@ class Canvas {
     readonly height: number,
     paper: string,
   ) {
-    this.pixels = Buffer.alloc(width * height * 3);
-    this.pixels.fill(Buffer.from(rgb(paper)));
+    // A copy of a blank sheet made once: copying 2 MB is cheaper than filling them with a three-byte pattern.
+    const key = `${width}x${height}${paper}`;
+    let blank = blanks.get(key);
+    if (!blank) blanks.set(key, (blank = Buffer.alloc(width * height * 3).fill(Buffer.from(rgb(paper)))));
+    this.pixels = Buffer.from(blank);
   }
 
   rect(x: number, y: number, width: number, height: number, colour: string): void {
