@@ -7,7 +7,7 @@
 import type { Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { clipRing } from './basemap';
+import { apart, clipRing } from './basemap';
 import type { MapView } from './map-svg';
 
 export interface AreaLabel {
@@ -89,6 +89,30 @@ function inside([x, y]: XY, ring: readonly XY[]): boolean {
   return within;
 }
 
+/** A ring with its box, so that points outside the box are known to be outside the ring without a walk round it. */
+interface Ring {
+  points: readonly XY[];
+  box: Box;
+}
+
+const withBox = (points: readonly XY[]): Ring => {
+  const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const [x, y] of points) {
+    if (x < box.x0) box.x0 = x;
+    if (y < box.y0) box.y0 = y;
+    if (x > box.x1) box.x1 = x;
+    if (y > box.y1) box.y1 = y;
+  }
+  return { points, box };
+};
+
+/**
+ * `inside`, answered from the box first where that is certain: above or below it no edge is crossed; left or right
+ * of it (by more than rounding could move a crossing) every crossing or none counts, an even number in a closed ring.
+ */
+const insideRing = (point: XY, { points, box }: Ring): boolean =>
+  point[1] < box.y0 || point[1] > box.y1 || point[0] < box.x0 - 1e-6 || point[0] > box.x1 + 1e-6 ? false : inside(point, points);
+
 const area = (ring: readonly XY[]) => Math.abs(ring.reduce((sum, [x, y], i) => { const [nx, ny] = ring[(i + 1) % ring.length]!; return sum + x * ny - nx * y; }, 0)) / 2;
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -106,7 +130,9 @@ function grid(box: Box, steps = 14): XY[] {
   const points: XY[] = [];
   for (let i = 1; i < steps; i++) for (let j = 1; j < steps; j++) points.push([box.x0 + ((box.x1 - box.x0) * i) / steps, box.y0 + ((box.y1 - box.y0) * j) / steps]);
   const [cx, cy] = [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
-  return points.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  // Each point's distance worked out once, not twice in every comparison; the sort is stable, so the order is the same.
+  const distance = new Map(points.map((point) => [point, Math.hypot(point[0] - cx, point[1] - cy)]));
+  return points.sort((a, b) => distance.get(a)! - distance.get(b)!);
 }
 
 const corners = (b: Box): XY[] => [[b.x0, b.y0], [b.x1, b.y0], [b.x0, b.y1], [b.x1, b.y1], [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2]];
@@ -140,7 +166,10 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
   // Countries: the largest piece of each inside the view, biggest countries first, so they get the best places.
   const pieces = countryShapes(topology)
     .map((shape) => {
-      const clipped = shape.rings.map((ring) => project(clipRing(ring, view.bounds))).filter((ring) => ring.length >= 4);
+      const clipped = shape.rings
+        .filter((ring) => !apart(ring, view.bounds))
+        .map((ring) => project(clipRing(ring, view.bounds)))
+        .filter((ring) => ring.length >= 4);
       const largest = clipped.sort((a, b) => area(b) - area(a))[0];
       return largest ? { name: shape.name, ring: largest, area: area(largest) } : undefined;
     })
@@ -151,9 +180,10 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
     const ys = piece.ring.map(([, y]) => y);
     const bbox: Box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
     if (bbox.x1 - bbox.x0 < nameBox(piece.name, 0, 0, fontSize, 'country').x1 * 2) continue;
+    // The cheap tests first: each is true or false whatever the order, and the walk round the ring is the dearest.
     const spot = grid(bbox).find(([x, y]) => {
       const box = nameBox(piece.name, x, y, fontSize, 'country');
-      return within(box) && corners(box).every((corner) => inside(corner, piece.ring)) && !taken.some((other) => overlaps(box, other));
+      return within(box) && !taken.some((other) => overlaps(box, other)) && corners(box).every((corner) => inside(corner, piece.ring));
     });
     if (!spot) continue;
     taken.push(nameBox(piece.name, spot[0], spot[1], fontSize, 'country'));
@@ -162,8 +192,12 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
   }
 
   // Seas: on water only, within their own box.
-  const landRings = land.flatMap((polygon) => polygon.map(project));
-  const onLand = (point: XY) => landRings.filter((ring) => inside(point, ring)).length % 2 === 1;
+  const landRings = land.flatMap((polygon) => polygon.map((ring) => withBox(project(ring))));
+  const onLand = (point: XY) => {
+    let count = 0;
+    for (const ring of landRings) if (insideRing(point, ring)) count++;
+    return count % 2 === 1;
+  };
   for (const sea of seas) {
     const [w, s, e, n] = sea.box;
     if (e < view.bounds.west || w > view.bounds.east || n < view.bounds.south || s > view.bounds.north) continue;
@@ -174,7 +208,7 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
     for (const lines of settings) {
       const spot = grid({ x0, y0, x1, y1 }, 12).find(([x, y]) => {
         const box = nameBox(lines, x, y, fontSize, 'sea');
-        return within(box) && corners(box).every((corner) => !onLand(corner)) && !taken.some((other) => overlaps(box, other));
+        return within(box) && !taken.some((other) => overlaps(box, other)) && corners(box).every((corner) => !onLand(corner));
       });
       if (!spot) continue;
       taken.push(nameBox(lines, spot[0], spot[1], fontSize, 'sea'));

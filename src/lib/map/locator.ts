@@ -8,7 +8,7 @@ import { areaLabels, type Box } from './area-labels';
 import { trimBasemap } from './basemap';
 import { listOf, toMapPlace, type MapPlace } from './geo';
 import { fitView, placeLabels, routeMapSvg, type MapView } from './map-svg';
-import { mapStyle, type Scheme } from './map-style';
+import { inBothSchemes, type Scheme } from './map-style';
 import type { Topology } from 'topojson-specification';
 // Natural Earth 1:110m: a locator spans a region, where the 1:50m coastlines would triple the file for detail a
 // lead picture of 640 px cannot show.
@@ -38,16 +38,14 @@ export function articleLocator(site: Site, article: Article): Locator | undefine
     const alt = `Map of the places this article names: ${listOf(places.map((place) => `${place.name} (${place.country})`))}.`;
     // The drawing is made when first asked for: the article page needs only the frame and the alt text, and the
     // map route's getStaticPaths only whether there is a map, so a publish that draws no map computes none.
-    let drawing: ReturnType<typeof draw> | undefined;
     locator = {
       places,
       view,
       alt,
-      svg: (scheme) => {
-        drawing ??= draw(places, view);
-        const { basemap, labels, areas } = drawing;
-        return routeMapSvg({ routes: [], view, basemap, id: `locator-${article.id}`, title: 'Places in this article', description: alt, labelRoom, labels, areas, scale: true, style: mapStyle(scheme) });
-      },
+      svg: inBothSchemes((style) => {
+        const { basemap, labels, areas } = draw(places, view);
+        return routeMapSvg({ routes: [], view, basemap, id: `locator-${article.id}`, title: 'Places in this article', description: alt, labelRoom, labels, areas, scale: true, style });
+      }),
     };
   }
   made.set(article, locator);

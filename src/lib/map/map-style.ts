@@ -51,3 +51,25 @@ export function mapStyle(scheme: Scheme): string {
     `@media (max-width:30rem){.places{font-size:20px}.areas{font-size:17px}.scale text{font-size:17px}}`,
   ].join('');
 }
+
+const styleMarker = '/*map-style*/';
+
+/**
+ * A picture drawn once for both schemes: `draw` is given a stand-in for the stylesheet, which each scheme's own
+ * replaces, as the schemes differ only there. The drawing is let go once both have been served (a build asks for
+ * each once, one after the other), so a thousand locator maps are not all held in memory.
+ */
+export function inBothSchemes(draw: (style: string) => string): (scheme: Scheme) => string {
+  let drawn: string | undefined;
+  const served = new Set<Scheme>();
+  return (scheme) => {
+    drawn ??= draw(styleMarker);
+    const svg = drawn.replace(styleMarker, () => mapStyle(scheme));
+    served.add(scheme);
+    if (served.size === 2) {
+      drawn = undefined;
+      served.clear();
+    }
+    return svg;
+  };
+}

@@ -14,7 +14,7 @@ import { areaLabels, type AreaLabel, type Box } from './area-labels';
 import { trimBasemap } from './basemap';
 import { legFeatures, listOf, placeFeatures, routeFeatures, routePlaces, routeRuns, summariseRoutes, toMapRoute, type MapRoute, type RouteKind } from './geo';
 import { fitView, placeLabels, routeMapSvg, type MapView, type PlacedLabel } from './map-svg';
-import { mapStyle, type Scheme } from './map-style';
+import { inBothSchemes, type Scheme } from './map-style';
 import { tileLayerFrom, type TileLayerConfig } from './tiles';
 
 export const topology = countries as unknown as Topology;
@@ -146,8 +146,9 @@ export function routeMapModel(site: Site, routeIds: readonly string[]): RouteMap
     view,
     kinds,
     details,
-    svg: (scheme) =>
-      routeMapSvg({ routes, view, basemap, id: `route-map-${key}`, title, description: summary, labelRoom, labels, areas, scale: true, style: mapStyle(scheme) }),
+    svg: inBothSchemes((style) =>
+      routeMapSvg({ routes, view, basemap, id: `route-map-${key}`, title, description: summary, labelRoom, labels, areas, scale: true, style }),
+    ),
     data: {
       routes: routeFeatures(routes),
       legs: legFeatures(routes),
