@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findQuoteMarks, withDerivedQuotes } from '../lib/content/quote-marks';
+import { findQuoteMarks } from '../lib/content/quote-marks';
+import { withDerivedQuotes } from '../lib/content/quote-entries';
 import { loadContentDir } from '../lib/content/files';
 import { editorComponents } from './components';
 

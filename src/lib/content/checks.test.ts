@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyPlaceholder, checkContent, findComponentUses, findReferences, formatProblems, type CheckedEntry } from './checks';
 import { nearestIds } from './nearest';
-import { withDerivedQuotes } from './quote-marks';
+import { withDerivedQuotes } from './quote-entries';
 
 const ref = (collection: string, id: string) => ({ collection, id });
 

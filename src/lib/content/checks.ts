@@ -5,7 +5,7 @@
  */
 import { parseCalendarDate } from '../../schemas/common';
 import { findMistakes } from './mistakes';
-import { isDerivedQuote } from './quote-marks';
+import { isDerivedQuote } from './quote-entries';
 import { nearestIds } from './nearest';
 import { collectionNames, fileExtensions, mdxComponents, registry, type CollectionName, type MdxComponentName } from './registry';
 

@@ -11,7 +11,7 @@ import { fileSchemas } from '../../schemas/standalone';
 import { checkContent, type CheckedEntry, type Problem } from './checks';
 import { collectionNames, fileExtensions, registry, type CollectionName } from './registry';
 import { nearestIds } from './nearest';
-import { withDerivedQuotes } from './quote-marks';
+import { withDerivedQuotes } from './quote-entries';
 
 /** One content file as written. */
 export interface ContentFile {

@@ -9,7 +9,7 @@ import { getCollection } from 'astro:content';
 import { checkContent, formatProblems, type CheckedEntry, type Problem } from './checks';
 import { contentDir } from './dir';
 import { displayPath, duplicateIds, parseContentFiles, readContentFiles, readCollectionFiles } from './files';
-import { withDerivedQuotes, type DerivedQuote } from './quote-marks';
+import { withDerivedQuotes, type DerivedQuote } from './quote-entries';
 import { collectionNames } from './registry';
 import { createSite, type Site } from './site';
 import type { Collections, Quote } from './types';

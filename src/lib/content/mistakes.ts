@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { findComponentUses, findReferences, type CheckedEntry, type Problem } from './checks';
-import { isDerivedQuote, type DerivedQuote } from './quote-marks';
+import { isDerivedQuote, type DerivedQuote } from './quote-entries';
 import {
   blankedBody,
   day,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckedEntry } from './checks';
-import { deriveQuotes, fillQuoteIds, findQuoteMarks, suggestedQuoteId } from './quote-marks';
+import { fillQuoteIds, findQuoteMarks, suggestedQuoteId } from './quote-marks';
+import { deriveQuotes } from './quote-entries';
 
 const ref = (collection: string, id: string) => ({ collection, id });
 const entry = (collection: CheckedEntry['collection'], id: string, data: Record<string, unknown>, raw = ''): CheckedEntry => ({

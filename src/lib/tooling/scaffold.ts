@@ -12,7 +12,7 @@ import type { CollectionName } from '../content/registry';
 import { parseContentFiles } from '../content/files';
 import { nearestIds } from '../content/nearest';
 import { findMistakes, typedQuotationMarks } from '../content/mistakes';
-import { isDerivedQuote, withDerivedQuotes } from '../content/quote-marks';
+import { isDerivedQuote, withDerivedQuotes } from '../content/quote-entries';
 import { registry } from '../content/registry';
 import { articleDate, Content, fields, list, today, type Answers, type Field, type Kind } from './fields';
 
