@@ -128,6 +128,12 @@ describe('people', () => {
     ]);
     expect(site.personCounts('nobody-yet')).toEqual({ quotes: 0, articles: 0 });
   });
+
+  it('says how many quotes a speaker has as their quote pages print it, leaving the draft\'s out', () => {
+    expect(site.quoteTallyBy('sam-analyst')).toBe('2 quotes');
+    expect(site.quoteTallyBy('jane-doe')).toBe('1 quote');
+    expect(site.quoteTallyBy('nobody-yet')).toBe('');
+  });
 });
 
 describe('topics', () => {

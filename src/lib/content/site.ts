@@ -7,7 +7,7 @@
  * articles: each answers from an index. Lists are shared, not copied: they are read-only.
  */
 import { bySortName } from '../rules/people';
-import { newestFirst } from '../rules/quotes';
+import { newestFirst, quoteTally } from '../rules/quotes';
 import { push } from './maps';
 import { findComponentUses, type ComponentUse } from './checks';
 import { RelatedIndex, type RelatedArticle } from './related-index';
@@ -76,6 +76,9 @@ export class Site {
   readonly #credits = new Map<string, { article: Article; credits: Credit[] }[]>();
   readonly #mentions = new Map<string, Article[]>();
   readonly #related: RelatedIndex;
+  // Asked by each article's page and by its cache key, and by each quote page of a speaker: worked out once each.
+  readonly #relatedOf = new Map<string, readonly RelatedArticle[]>();
+  readonly #tallyBy = new Map<string, string>();
   readonly #uses: Map<string, ComponentUse[]>;
   /** People in name order, from a set of ids; ids of no person are left out. */
   readonly #inNameOrder: (ids: Iterable<string>) => Person[];
@@ -167,6 +170,13 @@ export class Site {
     return this.#quotesBySpeaker.get(personId) ?? none;
   }
 
+  /** What a person said, counted as a reader reads it: "11 quotes and 4 reported statements" (quoteTally). */
+  quoteTallyBy(personId: string): string {
+    let tally = this.#tallyBy.get(personId);
+    if (tally === undefined) this.#tallyBy.set(personId, (tally = quoteTally(this.quotesBy(personId))));
+    return tally;
+  }
+
   /** Quotes about a topic, newest first. */
   quotesOn(topicId: string): readonly Quote[] {
     return this.#quotesByTopic.get(topicId) ?? none;
@@ -232,14 +242,19 @@ export class Site {
   }
 
   /** Articles related to `article`: those a journalist chose first, then suggestions (src/lib/content/related.ts). */
-  related(article: Article): RelatedArticle[] {
-    return this.#related.of(article.id).map((relation) => ({
-      article: this.article(relation.id),
-      reason: relation.reason,
-      topics: relation.shared.topics.map((id) => this.topic(id)),
-      people: relation.shared.people.map((id) => this.person(id)),
-      places: relation.shared.places.map((id) => this.place(id)),
-    }));
+  related(article: Article): readonly RelatedArticle[] {
+    let relations = this.#relatedOf.get(article.id);
+    if (!relations) {
+      relations = this.#related.of(article.id).map((relation) => ({
+        article: this.article(relation.id),
+        reason: relation.reason,
+        topics: relation.shared.topics.map((id) => this.topic(id)),
+        people: relation.shared.people.map((id) => this.person(id)),
+        places: relation.shared.places.map((id) => this.place(id)),
+      }));
+      this.#relatedOf.set(article.id, relations);
+    }
+    return relations;
   }
 }
 
