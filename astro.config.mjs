@@ -26,8 +26,9 @@ export default defineConfig({
   // Pages rendered eight at a time rather than one by one: one at a time, the main thread sat idle about 30% of page
   // generation, waiting on each page's writes (the page and its incremental-cache copy) while the share cards took the
   // other core. Cold builds of the benchmark's 1,000 articles, one after another on a quiet machine (docs/scale.md):
-  // 88 and 106 s wall at 1, 80 s at 4, 71.5 s at 8; peak RSS 2,086 MB at 1 against 1,783 at 8; dist/ the same file
-  // for file at 1, 8, 16 and 32.
+  // 88 and 106 s wall at 1, 80 s at 4, 71.5 s at 8, with about the same CPU time: the waits overlap, the work is the
+  // same. Peak memory is about the same too (2,021 to 2,086 MB at 1, 1,783 to 2,008 at 8). dist/ is the same file for
+  // file at 1, 8, 16 and 32.
   build: { concurrency: 8 },
   trailingSlash: 'always',
   cacheDir,
