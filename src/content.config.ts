@@ -1,5 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { articleLoader } from './lib/content/article-loader';
 import { contentDir } from './lib/content/dir';
 import { filePattern, registry, schemaFactories, type CollectionName } from './lib/content/registry';
 
@@ -11,7 +12,8 @@ import { filePattern, registry, schemaFactories, type CollectionName } from './l
 const loader = (name: CollectionName) => glob({ base: `${contentDir}/${registry[name].folder}`, pattern: filePattern(name) });
 
 export const collections = {
-  articles: defineCollection({ loader: loader('articles'), schema: ({ image }) => schemaFactories.articles(reference, image) }),
+  // Articles are kept as data, not compiled as modules: their pages render the body themselves (article-loader.ts).
+  articles: defineCollection({ loader: articleLoader(loader('articles')), schema: ({ image }) => schemaFactories.articles(reference, image) }),
   people: defineCollection({ loader: loader('people'), schema: schemaFactories.people(reference) }),
   // Quotes are marks in the articles' text: src/lib/content/load.ts derives their entries (with their optional files
   // in quotes/) when content loads. The collection is declared for its entry type and schema; Astro loads nothing.

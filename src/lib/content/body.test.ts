@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, htmlToText } from '../outputs/html-text';
 import { personUrl, quoteAnchor, quoteUrl } from '../shared/urls';
-import { articleBodyHtml, bodyHtml, parseBody, quoteBlocks, type BodyEntries, type BodyQuote } from './body';
+import { quoteLinkLabel } from '../rules/quotes';
+import { articleBodyHtml, articlePageParts, bodyHtml, parseBody, quoteBlocks, type BodyEntries, type BodyPart, type BodyQuote, type PageComponent, type PageEntries } from './body';
+import { findComponentUses } from './checks';
 import { loadContentDir } from './files';
 
 /** Looks entries up as a Site does: an id that names nothing throws. */
@@ -14,6 +16,13 @@ function entries(quotes: readonly BodyQuote[], people: readonly string[]): BodyE
     person: (id) => (people.includes(id) ? { id } : fail(`No people entry with id "${id}".`)),
   };
 }
+/** As `entries`, with each person's name, which the article page's quote marks are labelled with. */
+function pageEntries(quotes: readonly BodyQuote[], names: Record<string, string>): PageEntries {
+  const base = entries(quotes, Object.keys(names));
+  return { ...base, person: (id) => ({ ...base.person(id), data: { name: names[id]! } }) };
+}
+/** The HTML of an article page's body parts, each component as a mark naming it. */
+const pageHtml = (parts: readonly BodyPart[]) => parts.map((part) => ('html' in part ? part.html : `[${part.component}]`)).join('');
 const fail = (message: string): never => {
   throw new Error(message);
 };
@@ -92,6 +101,38 @@ describe('the seed article', () => {
   });
 });
 
+describe('the seed article on its page', () => {
+  const files = loadContentDir(path.resolve('content'));
+  const quotes = files.filter((file) => file.collection === 'quotes').map(({ id, data }) => ({ id, data }) as unknown as BodyQuote);
+  const names = Object.fromEntries(files.filter((file) => file.collection === 'people').map(({ id, data }) => [id, (data as { name: string }).name]));
+  const raw = fs.readFileSync(path.resolve('content/articles/kazakhstan-balancing-act-eu-russia.mdx'), 'utf8');
+  const body = raw.slice(raw.indexOf('\n---', 3) + 4);
+  const parts = articlePageParts(parseBody(body), pageEntries(quotes, names), quoteLinkLabel);
+  const html = pageHtml(parts);
+
+  it('leaves each fact box and route map to the page, where the source has it, with the ids it names', () => {
+    const placed = findComponentUses(raw).filter((use) => use.component === 'FactBox' || use.component === 'RouteMap');
+    expect(placed.length).toBeGreaterThan(1);
+    const components = parts.filter((part): part is PageComponent => !('html' in part));
+    expect(components.map((part) => part.component)).toEqual(placed.map((use) => use.component));
+    expect(components.map((part) => (part.component === 'FactBox' ? part.props.figures : part.props.routes))).toEqual(placed.map((use) => use.ids));
+  });
+
+  it('sets every quote as prose with its anchor on the first segment and one link to its page after the last', () => {
+    const inBody = quotes.filter((quote) => body.includes(`<Quote id="${quote.id}"`));
+    expect(inBody.length).toBeGreaterThan(10);
+    for (const quote of inBody) {
+      const segments = typeof quote.data.text === 'string' ? [quote.data.text] : [...quote.data.text];
+      expect(html.split(` id="${quoteAnchor(quote.id)}"`)).toHaveLength(2);
+      const link = `<a class="quote-link" href="${quoteUrl(quote.id)}" aria-label="${quoteLinkLabel(names[quote.data.speaker.id]!)}"></a>`;
+      expect(html.split(link)).toHaveLength(2);
+      // The link follows the statement's last words.
+      expect(decodeEntities(html.slice(0, html.indexOf(link)))).toMatch(new RegExp(`${segments.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>$`));
+    }
+    expect(html).not.toContain('<a class="quote"');
+  });
+});
+
 describe('bodies with other shapes', () => {
   const quote = (id: string, text: string | string[], kind = 'direct'): BodyQuote => ({ id, data: { text, kind, speaker: { id: 'sam' } } });
   const small = entries(
@@ -153,6 +194,38 @@ describe('bodies with other shapes', () => {
     expect(bodyHtml(parseBody('<FactBox figures={["x"]} />\n\n<RouteMap routes={["y"]} />'), small)).toBe('\n');
     expect(() => bodyHtml(parseBody('<Quote id="nobody" speaker="sam" kind="direct">words</Quote>'), small)).toThrow('No quotes entry with id "nobody".');
     expect(quoteBlocks(parseBody('No quotes here.'), small).size).toBe(0);
+  });
+
+  it('renders an article page\'s body as the site\'s components do: quotes as prose marked after their last segment', () => {
+    const names = { sam: "Sam O'Neil & Co" };
+    const page = pageEntries([quote('long', ['We will build it,', 'and they will come.']), quote('escaped', 'Profits < costs & "taxes"')], names);
+    const parts = articlePageParts(
+      parseBody('"<Quote id="long" speaker="sam" kind="direct">We will build it,</Quote>" <Person id="sam">Sam</Person> said, "<Quote id="long" speaker="sam" kind="direct">and they will come.</Quote>" [It\'s](/x/ "it\'s") <Quote id="escaped" speaker="sam" kind="direct">Profits &lt; costs &amp; "taxes"</Quote>'),
+      page,
+      quoteLinkLabel,
+    );
+    // Attributes escaped as Astro writes them (& and " only), text as it escapes text.
+    const label = quoteLinkLabel(names.sam).replace('&', '&amp;');
+    expect(parts).toEqual([
+      {
+        html:
+          '<p>&quot;<span class="quote" id="quote-long">We will build it,</span>&quot; <a href="/people/sam/">Sam</a> said, ' +
+          `&quot;<span class="quote">and they will come.</span><a class="quote-link" href="/quotes/long/" aria-label="${label}"></a>&quot; ` +
+          '<a href="/x/" title="it\'s">It&#39;s</a> <span class="quote" id="quote-escaped">Profits &lt; costs &amp; &quot;taxes&quot;</span>' +
+          `<a class="quote-link" href="/quotes/escaped/" aria-label="${label}"></a></p>`,
+      },
+    ]);
+  });
+
+  it('leaves fact boxes and route maps to the article page, with their props, and refuses a list it cannot read', () => {
+    const page = pageEntries([], { sam: 'Sam' });
+    expect(articlePageParts(parseBody('Before.\n\n<FactBox figures={["x", \'z\']} />\n\n<RouteMap routes={["y"]} caption="A & B" />'), page, quoteLinkLabel)).toEqual([
+      { html: '<p>Before.</p>\n' },
+      { component: 'FactBox', props: { figures: ['x', 'z'] } },
+      { html: '\n' },
+      { component: 'RouteMap', props: { routes: ['y'], caption: 'A & B' } },
+    ]);
+    expect(() => articlePageParts(parseBody('<FactBox figures={ids} />'), page, quoteLinkLabel)).toThrow('<FactBox> needs figures={["an-id", "another-id"]}');
   });
 
   it('makes a body\'s HTML once per body and set of entries, from a tree given or parsed, as bodyHtml does', () => {
