@@ -317,13 +317,56 @@ test('the quotes listing filters by speaker and by topic with plain links', asyn
   await expect(page).toHaveURL('/quotes/by/temur-umarov/');
   const his = quotes.filter(({ data }) => data.speaker === 'temur-umarov').map(({ id }) => id);
   expect((await page.locator('[data-quote]').evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')))).sort()).toEqual(his.sort());
-  await expect(page.locator('nav.filters a[aria-current="page"]')).toHaveText(/Temur Umarov/);
 
+  // Back to all quotes from his listing, then on to a topic.
+  await page.locator('nav.filters').getByRole('link', { name: 'All quotes', exact: true }).click();
+  await expect(page).toHaveURL('/quotes/');
   const topic = topics.find(({ id }) => id === 'middle-corridor')!;
   await page.locator('nav.filters').getByRole('link', { name: new RegExp(`^${topic.data.name}`) }).click();
   await expect(page).toHaveURL(`/quotes/topic/${topic.id}/`);
   const onTopic = quotes.filter(({ data }) => data.topics.includes(topic.id)).map(({ id }) => id);
   expect((await page.locator('[data-quote]').evaluateAll((els) => els.map((el) => el.getAttribute('data-quote')))).sort()).toEqual(onTopic.sort());
+});
+
+test("a speaker's or topic's listing links back to all quotes and the full lists, and names what its own quotes are about, without the site's counts", async ({ page }) => {
+  /** The names of a full list's entries, in its order: the order a listing's own links follow. */
+  const order = async (url: string) => {
+    await page.goto(url);
+    return page.locator('.filter-list li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  };
+  const speakerOrder = await order('/quotes/by/');
+  const topicOrder = await order('/quotes/topic/');
+  const listings = [
+    ...[...new Set(quotes.map(({ data }) => data.speaker))].map((id) => {
+      const theirs = quotes.filter(({ data }) => data.speaker === id);
+      const linked = [...new Set(theirs.flatMap(({ data }) => data.topics))];
+      return { url: `/quotes/by/${id}/`, heading: 'Their topics', linked: linked.map((t) => ({ href: `/quotes/topic/${t}/`, name: topics.find((e) => e.id === t)!.data.name })), order: topicOrder };
+    }),
+    ...[...new Set(quotes.flatMap(({ data }) => data.topics))].map((id) => {
+      const linked = [...new Set(quotes.filter(({ data }) => data.topics.includes(id)).map(({ data }) => data.speaker))];
+      return { url: `/quotes/topic/${id}/`, heading: 'Who is quoted', linked: linked.map((p) => ({ href: `/quotes/by/${p}/`, name: people.find((e) => e.id === p)!.data.name })), order: speakerOrder };
+    }),
+  ];
+  for (const { url, heading, linked, order: fullOrder } of listings) {
+    // Past a dozen a row shows the most quoted (a unit test holds that choice); the seed's rows are shorter.
+    expect(linked.length, url).toBeLessThanOrEqual(12);
+    await page.goto(url);
+    const nav = page.getByRole('navigation', { name: 'More quotes' });
+    const row = (name: string) => nav.locator('.filter').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+    const links = async (name: string) => row(name).getByRole('link').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, name: a.textContent!.trim() })));
+    expect(await links('Browse'), url).toEqual([
+      { href: '/quotes/', name: 'All quotes' },
+      { href: '/quotes/by/', name: 'All speakers' },
+      { href: '/quotes/topic/', name: 'All topics' },
+    ]);
+    // Every topic of a speaker's quotes, or everyone quoted on a topic, in the full list's order, by name only.
+    const expected = [...linked].sort((a, b) => fullOrder.indexOf(a.href) - fullOrder.indexOf(b.href));
+    expect(expected.every(({ href }) => fullOrder.includes(href)), url).toBe(true);
+    expect(await links(heading), url).toEqual(expected);
+    await expect(nav.locator('.filter')).toHaveCount(2);
+    // No count (the links' names are exact above), no note of more left out, nothing marked as the current page.
+    await expect(nav.locator('.n, .note, [aria-current]')).toHaveCount(0);
+  }
 });
 
 test('the full speaker and topic lists name everyone and everything quoted, with counts, linking to their quotes', async ({ page }) => {

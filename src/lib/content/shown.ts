@@ -136,37 +136,73 @@ export function shownInFeed(site: Site, about: Shown, articles: readonly Article
 export type ListingFilter = { speaker: string } | { topic: string } | undefined;
 
 /**
- * The filters a quotes listing's front page offers: every quote's count, the speakers and topics quoted with their
- * counts, and the dozen of each it shows (shownFilters). Older pages do not show them, so that they do not change
- * whenever anyone is quoted anywhere (issue 14).
+ * The filters the main quotes listing's front page (/quotes/) offers: every quote's count, the speakers and topics
+ * quoted with their counts, and the dozen of each it shows (shownFilters). They change with every quote published
+ * anywhere, so only this one page shows them: older pages and the filtered listings do not (issue 14).
  */
-export function listingFilters(site: Site, filter: ListingFilter) {
-  const speakerId = filter && 'speaker' in filter ? filter.speaker : undefined;
-  const topicId = filter && 'topic' in filter ? filter.topic : undefined;
+export function listingFilters(site: Site) {
   const allSpeakers = site.speakers().map((speaker) => ({ ...speaker, id: speaker.person.id }));
   const allTopics = site.quoteTopics().map((topic) => ({ ...topic, id: topic.topic.id }));
   return {
-    speakerId,
-    topicId,
     total: site.quotes.length,
     allSpeakers,
     allTopics,
-    shownSpeakers: shownFilters(allSpeakers, speakerId),
-    shownTopics: shownFilters(allTopics, topicId),
+    shownSpeakers: shownFilters(allSpeakers, undefined),
+    shownTopics: shownFilters(allTopics, undefined),
   };
+}
+
+/** One link of a filtered listing's own row: a topic or a speaker of its quotes, and how many of them it is in. */
+export interface OwnLink {
+  id: string;
+  name: string;
+  entry: Shown;
+  /** How many of this listing's quotes it is in: what picks the dozen, not shown (the link leads to all of its quotes). */
+  quotes: number;
+}
+
+/**
+ * What a filtered listing's front page derives from its own quotes alone, so that it changes only when they do
+ * (issue 14): a speaker's listing, the topics their quotes are on; a topic's listing, the people quoted on it. At most
+ * a dozen, those in the most of this listing's quotes, by name (shownFilters, as on /quotes/), and how many are left
+ * out. The main listing has none.
+ */
+export function listingOwnLinks(site: Site, filter: ListingFilter): { kind: 'topics' | 'speakers'; shown: OwnLink[]; more: number } | undefined {
+  if (!filter) return undefined;
+  const counts = new Map<string, number>();
+  const count = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  if ('speaker' in filter) {
+    for (const quote of site.quotesBy(filter.speaker)) for (const id of new Set(quote.data.topics.map((ref) => ref.id))) count(id);
+    const all = site.topics.filter((topic) => counts.has(topic.id)).map((topic) => ({ id: topic.id, name: topic.data.name, entry: topic, quotes: counts.get(topic.id)! }));
+    const shown = shownFilters(all, undefined);
+    return { kind: 'topics', shown, more: all.length - shown.length };
+  }
+  for (const quote of site.quotesOn(filter.topic)) count(quote.data.speaker.id);
+  const all = site.people.filter((person) => counts.has(person.id)).map((person) => ({ id: person.id, name: person.data.name, entry: person, quotes: counts.get(person.id)! }));
+  const shown = shownFilters(all, undefined);
+  return { kind: 'speakers', shown, more: all.length - shown.length };
 }
 
 /**
  * A quotes listing's pages (listingPages: the newest on the front page, older ones numbered from the oldest), each
- * with its key: its quotes as cards, where its newer and older pages are, and on the front page its filters.
+ * with its key: its quotes as cards, where its newer and older pages are, and on the front page what its navigation
+ * shows: on /quotes/ the filters with their counts, on a filtered listing the links made from its own quotes.
  * `about` is the entry the listing is filtered by, whose name the page shows.
  */
 export function keyedListing(site: Site, quotes: readonly Quote[], filter: ListingFilter, about?: Shown): { page: ListingPage<Quote>; cacheKey: string }[] {
+  const own = listingOwnLinks(site, filter);
   return listingPages(quotes).map((page) => {
     const cards = page.items.flatMap((quote) => shownOnQuoteCard(site, quote));
     const place = [page.number ?? 'front', page.newer ?? '', page.older ?? '', page.first, page.last];
     if (page.number !== undefined) return { page, cacheKey: cacheKey(unique([...(about ? [about] : []), ...cards]), ...place) };
-    const filters = listingFilters(site, filter);
+    if (own) {
+      // The links' order and what is left out, which no entry's digest holds; their names are in the entries.
+      return {
+        page,
+        cacheKey: cacheKey(unique([...(about ? [about] : []), ...cards, ...own.shown.map((link) => link.entry)]), ...place, own.kind, own.shown.map((link) => link.id).join(','), own.more),
+      };
+    }
+    const filters = listingFilters(site);
     const counts = [filters.shownSpeakers, filters.shownTopics].map((shown) => shown.map((item) => `${item.id}:${item.quotes}`).join(','));
     return {
       page,
