@@ -149,7 +149,7 @@ interface Context {
   marked?: string;
   /** Heading ids, numbered as the article page numbers them (github-slugger, as Astro's heading-ids plugin). */
   slugger?: GithubSlugger;
-  /** How many marks of each quote came so far (a split statement's segments), in article mode. */
+  /** How many marks of each quote came so far (a split statement's segments), in article and page mode. */
   seen?: Map<string, number>;
   /** In page mode: the components met so far, in reading order, and the label of a quote's link to its page. */
   components?: PageComponent[];
