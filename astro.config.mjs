@@ -10,6 +10,7 @@ import cspPerPage from './src/integrations/csp-per-page.ts';
 import { contentCacheDir } from './scripts/content-cache.mjs';
 import editor from './src/integrations/editor.ts';
 import seededOutput from './src/integrations/seeded-output.ts';
+import pageKeys, { withKeptPages } from './src/integrations/page-keys.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -38,8 +39,10 @@ export default defineConfig({
   // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage narrows each
   // page's CSP to the hashes of its own inline code as the page renders.
   // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
-  // seededOutput: keeps the live site's files whole while a build starts from them (scripts/build.mjs, issue 14).
-  integrations: [mdx(), sitemap(), cspPerPage(), searchIndex(), editor(), seededOutput()],
+  // Incremental builds (issue 14): pageKeys records every page's key, and a build that scripts/build.mjs starts from
+  // the live site renders only the pages whose key changed (src/integrations/page-keys.ts); the sitemap is told of the
+  // pages left in place. seededOutput keeps the live site's files whole while a build starts from them.
+  integrations: [mdx(), withKeptPages(sitemap()), cspPerPage(), searchIndex(), editor(), seededOutput(), pageKeys()],
   // The dev server is where journalists write and preview (npm run dev, npm run editor): Astro's developer toolbar
   // would sit over the bottom of every page and of the editor, where it caught the editor test's clicks.
   devToolbar: { enabled: false },
@@ -59,11 +62,9 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  // Incremental builds (issue 14): a page whose getStaticPaths entry carries a cacheKey, and whose modules did not
-  // change, is copied from the previous build instead of rendered. Each key folds in the digest of every entry the page
-  // shows (src/lib/content/shown.ts). The cache lives in cacheDir above (incremental-build.json and dist/): a CI deploy
-  // keeps node_modules/.astro/ between runs (docs/scale.md).
-  experimental: { contentIntellisense: true, incrementalBuild: true },
+  // Not Astro's experimental.incrementalBuild: it writes each page twice and visits every unchanged one on a publish
+  // (src/integrations/page-keys.ts says what the site does instead).
+  experimental: { contentIntellisense: true },
   vite: {
     build: {
       // scripts/build.mjs builds into a staging folder of its own, empty or started with the previous site's unchanged

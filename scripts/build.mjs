@@ -3,16 +3,17 @@
 // succeeded, so a failed build leaves the previous site exactly as it was. OUT_DIR picks another output folder
 // (tests and the benchmark build elsewhere); CONTENT_DIR picks other content.
 //
-// Builds are incremental (astro.config.mjs, issue 14): pages whose key did not change are not rendered again. The
-// staging folder starts with the live site's keyed pages as hard links (`seed` below), so such a page is already in
-// place and costs nothing; a page the live site lacks is copied from Astro's cache (scripts/content-cache.mjs).
-// src/integrations/seeded-output.ts makes every write into the staging folder replace a file, never change it, so the
-// live site stays whole. `--force` renders every page.
+// Builds are incremental (issue 14): when the live site was built from the same code, the staging folder starts with
+// its keyed pages as hard links (`seed` below) and Astro renders only the pages whose key changed or that are new
+// (src/integrations/page-keys.ts); the rest are already in place and cost nothing. src/integrations/seeded-output.ts
+// makes every write into the staging folder replace a file, never change it, so the live site stays whole. `--force`
+// renders every page.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentCacheDir } from './content-cache.mjs';
+import { nextPagesEnv, previousPagesEnv } from '../src/integrations/page-keys.ts';
 
 const root = process.cwd();
 const out = path.resolve(process.env.OUT_DIR ?? 'dist');
@@ -35,12 +36,15 @@ const astro = path.join(root, 'node_modules', '.bin', 'astro');
 // Builds stay offline: no telemetry call to another host.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
 
-// Astro's manifest of the pages it keeps (each page's key and file), and the record of which manifest the live site
-// was built with: only then are the live site's files the ones the manifest describes.
+// The manifest of the last good build of this content (each keyed path's key and file), the one this build writes
+// (kept only if the whole build succeeds), and the record of which manifest and code the live site was built with:
+// only then are the live site's files the ones the manifest describes.
 const cacheDir = path.join(root, contentCacheDir(root, path.resolve(env.CONTENT_DIR ?? 'content')));
-const manifestFile = path.join(cacheDir, 'incremental-build.json');
+const manifestFile = path.join(cacheDir, 'pages.json');
+const nextManifestFile = path.join(cacheDir, `pages.${process.pid}.next.json`);
 const recordFile = path.join(root, 'node_modules', '.astro', 'published', `${createHash('sha256').update(out).digest('hex').slice(0, 12)}.json`);
 const sha = (text) => createHash('sha256').update(text).digest('hex');
+const code = codeDigest();
 const readOr = (file, fallback) => {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -48,24 +52,51 @@ const readOr = (file, fallback) => {
     return fallback;
   }
 };
-/** Every page file a manifest lists, relative to the output folder. */
-const manifestFiles = (manifest) =>
-  Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((entry) => decodeURI(entry.outputFile)));
+/** Every file a manifest lists, relative to the output folder. */
+const manifestFiles = (manifest) => Object.values(manifest.paths).map((entry) => entry.file);
+
+/**
+ * What the site's code is: every file that can change a page whatever the content (src/, public/, the Astro config,
+ * the lock file, the TypeScript config) and the environment the pages read (the site's address, PUBLIC_* settings).
+ * A page is left in place only when its key and this are unchanged; any change to the code renders every page.
+ */
+function codeDigest() {
+  const hash = createHash('sha256');
+  const files = ['src', 'public'].flatMap((dir) =>
+    fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir), { recursive: true }).map((file) => path.join(dir, String(file))) : [],
+  );
+  for (const file of [...files, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'].sort()) {
+    const full = path.join(root, file);
+    if (!fs.statSync(full, { throwIfNoEntry: false })?.isFile()) continue;
+    hash.update(file).update('\0').update(fs.readFileSync(full)).update('\0');
+  }
+  const settings = Object.keys(env).filter((name) => name === 'SITE_URL' || name.startsWith('PUBLIC_')).sort();
+  for (const name of settings) hash.update(`${name}=${env[name]}\0`);
+  return hash.digest('hex');
+}
+
+// What Astro's own incremental build kept in this cache before the site decided for itself (page-keys.ts): unused.
+for (const stale of ['incremental-build.json', 'dist']) fs.rmSync(path.join(cacheDir, stale), { recursive: true, force: true });
+fs.rmSync(nextManifestFile, { force: true });
 
 const seeded = seed();
-if (seeded.length) env.NEWSROOM_SEEDED_OUTPUT = '1';
-const started = Date.now();
+if (seeded.length) {
+  env.NEWSROOM_SEEDED_OUTPUT = '1';
+  env[previousPagesEnv] = manifestFile;
+}
+env[nextPagesEnv] = nextManifestFile;
+fs.mkdirSync(cacheDir, { recursive: true });
 
 /**
  * Hard-links the live site's keyed pages into the empty staging folder, when the live site is the one the current
- * manifest describes (not after `--force`, a failed build that wrote a manifest, or a build of the same content into
- * another folder). Returns the files linked; none when the output folder is on another file system.
+ * manifest describes and was built from the same code (not after `--force`, a change to the code, or a build of the
+ * same content into another folder). Returns the files linked; none when the output folder is on another file system.
  */
 function seed() {
   const manifest = readOr(manifestFile, undefined);
   const record = JSON.parse(readOr(recordFile, 'null'));
   if (process.argv.includes('--force') || !manifest || !fs.existsSync(out)) return [];
-  if (record?.out !== out || record?.cacheDir !== cacheDir || record?.manifest !== sha(manifest)) return [];
+  if (record?.out !== out || record?.cacheDir !== cacheDir || record?.manifest !== sha(manifest) || record?.code !== code) return [];
   const linked = [];
   const folders = new Set();
   for (const file of manifestFiles(JSON.parse(manifest))) {
@@ -96,21 +127,10 @@ const result = await new Promise((resolve) => {
 });
 
 if (result.status !== 0) {
-  // Removing the staging folder removes its names only: the files it shared with the live site stay there whole.
+  // Removing the staging folder removes its names only: the files it shared with the live site stay there whole. The
+  // manifest of the last good build stays too, since it still describes the live site.
   fs.rmSync(staging, { recursive: true, force: true });
-  // Astro writes each page it renders into its incremental cache as it goes, but the manifest that says which key
-  // each copy belongs to only once every page is done: a build that fails after rendering a page leaves a copy that
-  // the previous manifest would take for its own. So when the log shows a page begun ("├─ /path" not followed by
-  // "(restored)"), the manifest goes and the next build renders every page. Content problems stop the build in
-  // getStaticPaths, before any page, and keep the cache.
-  const rendering = result.output.split('\n').some((line) => /├─ \S+/.test(line) && !/\((restored|cached)\)/.test(line));
-  if (rendering) {
-    const manifest = path.join(root, contentCacheDir(root, path.resolve(env.CONTENT_DIR ?? 'content')), 'incremental-build.json');
-    if (fs.existsSync(manifest)) {
-      fs.rmSync(manifest);
-      console.error('\nThe build failed while writing pages, so the next build renders every page again (slower, once).');
-    }
-  }
+  fs.rmSync(nextManifestFile, { force: true });
   // Some content mistakes make Astro fail before the site's own checks run (a lead image whose file is missing
   // fails inside Astro's image service; a Markdown image inside the MDX compiler, at a line of compiled code), so
   // a failed build runs the content check, which names the file, line and field. Only on failure: it costs a
@@ -127,7 +147,8 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 
-const keptPages = new Set(manifestFiles(JSON.parse(readOr(manifestFile, '{"routes":{}}'))));
+const nextManifest = readOr(nextManifestFile, '{"paths":{}}');
+const keptPages = new Set(manifestFiles(JSON.parse(nextManifest)));
 // A page the live site had and this build no longer makes (a deleted quote's page) is still linked in; a seeded file
 // this build wrote again is a file of its own (seeded-output.ts), so one still shared with the live site is stale.
 for (const file of seeded) {
@@ -162,10 +183,11 @@ for (const name of leftovers) {
     stdio: 'ignore',
   }).unref();
 }
-// The live site is now the one the manifest describes: the next build may start from it.
-// (A failed build leaves the record: the live site is unchanged, and a manifest it wrote no longer matches it.)
-if ((fs.statSync(manifestFile, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= started) {
+// The live site is now the one this build's manifest describes: the next build may start from it.
+// (A failed build leaves both the manifest and the record: the live site is unchanged.)
+if (fs.existsSync(nextManifestFile)) {
+  fs.renameSync(nextManifestFile, manifestFile);
   fs.mkdirSync(path.dirname(recordFile), { recursive: true });
-  fs.writeFileSync(recordFile, JSON.stringify({ out, cacheDir, manifest: sha(readOr(manifestFile, '')) }));
+  fs.writeFileSync(recordFile, JSON.stringify({ out, cacheDir, manifest: sha(nextManifest), code }));
 } else fs.rmSync(recordFile, { force: true });
 console.log(`Build complete: ${where}/ updated${seeded.length ? ` (${seeded.length} unchanged files kept from the previous build)` : ''}.`);

@@ -9,16 +9,23 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, type Article } from '@/lib/content';
-import { articleCardContent, cardDigest, drawAhead, shareCard } from '@/lib/outputs/share-card';
+import { articleCardContent, cardDigest, drawAhead, shareCard, type CardContent } from '@/lib/outputs/share-card';
+import { keyedFiles } from '@/integrations/page-keys';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const site = await loadSite();
-  const cards = site.articles.map((article) => ({ article, content: articleCardContent(site, article) }));
+  // Keyed on the card's digest (what it shows), as its own cache is (issue 14): a publish leaves the unchanged cards.
+  const paths = keyedFiles(
+    routePattern,
+    site.articles.map((article) => {
+      const content = articleCardContent(site, article);
+      return { params: { cards: 'cards', file: `${article.id}.png` }, props: { article, content }, cacheKey: cardDigest(content) };
+    }),
+  );
   // Cards missing from the cache are drawn from now on, off the JavaScript thread, while the other pages render.
-  drawAhead(cards.map(({ content }) => content));
-  // Keyed on the card's digest (what it shows), as its own cache is (issue 14): a publish copies the unchanged cards.
-  return cards.map(({ article, content }) => ({ params: { cards: 'cards', file: `${article.id}.png` }, props: { article }, cacheKey: cardDigest(content) }));
+  drawAhead(paths.map(({ props }) => props.content));
+  return paths;
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ article: Article }> = async ({ props }) =>
-  new Response(new Uint8Array(await shareCard(articleCardContent(await loadSite(), props.article))), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<{ article: Article; content: CardContent }> = async ({ props }) =>
+  new Response(new Uint8Array(await shareCard(props.content)), { headers: { 'Content-Type': 'image/png' } });

@@ -8,16 +8,18 @@ import { loadSite } from '@/lib/content';
 import { cacheKey, shownOnRouteMap } from '@/lib/content/shown';
 import { routeMapKey, routeMapModel, routeMapsInSite } from '@/lib/map/route-map';
 import { tileLayerFrom } from '@/lib/map/tiles';
+import { keyedFiles } from '@/integrations/page-keys';
 
 // Keyed on what the map shows (issue 14), so a publish draws only the maps whose routes, places, reports, figures or
 // topics changed; the data file also names the tile layer, which comes from the environment, not from an entry.
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const site = await loadSite();
   const tiles = JSON.stringify(tileLayerFrom(import.meta.env) ?? null);
-  return routeMapsInSite(site).flatMap((routes) => {
+  const paths = routeMapsInSite(site).flatMap((routes) => {
     const key = cacheKey(shownOnRouteMap(site, routes.map((id) => site.route(id))), tiles);
     return (['svg', 'dark.svg', 'json'] as const).map((kind) => ({ params: { file: `${routeMapKey(routes)}.${kind}` }, props: { routes, kind }, cacheKey: key }));
   });
+  return keyedFiles(routePattern, paths);
 }) satisfies GetStaticPaths;
 
 interface Props {

@@ -4,14 +4,18 @@ import { loadSite, type Person } from '@/lib/content';
 import { personFeed } from '@/lib/outputs/feeds';
 import { cacheKey, shownInFeed } from '@/lib/content/shown';
 import { requireOrigin } from '@/lib/shared/site';
+import { keyedFiles } from '@/integrations/page-keys';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const site = await loadSite();
-  return site.people.map((person) => ({
+  return keyedFiles(
+    routePattern,
+    site.people.map((person) => ({
     params: { id: person.id },
     props: { person },
     cacheKey: cacheKey(shownInFeed(site, person, site.articlesWith(person.id))),
-  }));
+  })),
+  );
 }) satisfies GetStaticPaths;
 
 /** The articles one person wrote, edited, is quoted or mentioned in: /people/<id>/rss.xml. */

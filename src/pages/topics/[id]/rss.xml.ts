@@ -4,14 +4,18 @@ import { loadSite, type Topic } from '@/lib/content';
 import { topicFeed } from '@/lib/outputs/feeds';
 import { cacheKey, shownInFeed } from '@/lib/content/shown';
 import { requireOrigin } from '@/lib/shared/site';
+import { keyedFiles } from '@/integrations/page-keys';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const site = await loadSite();
-  return site.topics.map((topic) => ({
+  return keyedFiles(
+    routePattern,
+    site.topics.map((topic) => ({
     params: { id: topic.id },
     props: { topic },
     cacheKey: cacheKey(shownInFeed(site, topic, site.topicItems(topic.id).articles)),
-  }));
+  })),
+  );
 }) satisfies GetStaticPaths;
 
 /** The articles filed under one topic: /topics/<id>/rss.xml. */

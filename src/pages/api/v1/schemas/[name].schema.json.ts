@@ -1,10 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse } from '@/lib/outputs/api';
 import { apiSchema, apiSchemaNames, type ApiSchemaName } from '@/lib/outputs/api-schemas';
+import { keyedFiles } from '@/integrations/page-keys';
 
 // Made from the zod schemas alone, which are code: Astro's hash of the route's modules changes when they do, so the
 // key is only the name.
-export const getStaticPaths = (() => apiSchemaNames.map((name) => ({ params: { name }, cacheKey: `schema:${name}` }))) satisfies GetStaticPaths;
+export const getStaticPaths = (({ routePattern }) =>
+  keyedFiles(
+    routePattern,
+    apiSchemaNames.map((name) => ({ params: { name }, cacheKey: `schema:${name}` })),
+  )) satisfies GetStaticPaths;
 
 /** The JSON Schema of each API document, generated from the zod schemas. */
 export const GET: APIRoute = ({ params }) =>
