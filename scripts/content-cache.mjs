@@ -1,23 +1,24 @@
 /**
- * Where a build of one content folder keeps its caches: Astro's content data store and, with incremental builds
- * (issue 14), the manifest of the pages it rendered (`incremental-build.json`) and copies of them (`dist/`). Shared by
- * astro.config.mjs (Astro's `cacheDir`) and scripts/build.mjs (which drops the manifest after a failed build).
+ * Where a build of one content folder keeps what it reuses from the last one (Astro's `cacheDir`, set in
+ * astro.config.mjs): Astro's content data store; the drawn share cards (`share-cards/`, src/lib/outputs/share-card.ts);
+ * and `pages.json`, the site's own manifest of every keyed page and file with its key and output file
+ * (src/integrations/page-keys.ts), which scripts/build.mjs replaces only once a whole build has succeeded. No copy of
+ * the site is kept here: a build reuses the live site's own files (scripts/build.mjs), and build.mjs deletes the
+ * `incremental-build.json` and `dist/` that Astro's `experimental.incrementalBuild` used to keep here.
  *
  * Astro clears its content cache when src/content.config.ts changes, but not when the schema modules it imports
  * (src/schemas/) do, so a changed schema would meet stale entries. The folder is therefore named after the content
  * folder and the schemas' source: builds of other content (tests, the benchmark) keep their own cache, and a schema
  * change starts a fresh one (a changed cacheDir also clears the dev store).
  *
- * The same goes for code that changes every page but is in no page's module graph, which Astro hashes to know whether
- * a cached page is still good: the middleware that narrows each page's CSP (src/integrations/csp-per-page*.ts). A
- * change to it starts a fresh cache, so no page keeps a policy the old code wrote.
+ * Other code is not in the name. Whether the live site's pages can be kept is decided by the code digest in
+ * scripts/build.mjs, which covers every file under src/: a change to any of it, the middleware that narrows each
+ * page's CSP included, renders every page, while the content store and the cards (keyed on what they show and on
+ * their design) stay good.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** Code outside every page's module graph that changes every page (above). */
-const pageWideCode = ['src/integrations/csp-per-page.ts', 'src/integrations/csp-per-page-middleware.ts'];
 
 /**
  * @param {string} root the project folder
@@ -30,6 +31,5 @@ export function contentCacheDir(root, contentDir) {
   for (const file of fs.readdirSync(schemaDir).filter((name) => name.endsWith('.ts')).sort()) {
     key.update(file).update(fs.readFileSync(path.join(schemaDir, file)));
   }
-  for (const file of pageWideCode) key.update(file).update(fs.readFileSync(path.join(root, file)));
   return `./node_modules/.astro/content-${key.digest('hex').slice(0, 12)}`;
 }

@@ -1,8 +1,9 @@
 /**
- * Lets scripts/build.mjs start a build's staging folder with the previous site's unchanged pages (issue 14), as hard
- * links to the files of the live dist/, instead of Astro copying every one of them from its cache: a page whose key
- * did not change is then already in place (Astro logs it "(cached)") and costs nothing, where a copy cost about half a
- * millisecond a file, 14,000 files at 1,000 articles.
+ * Lets scripts/build.mjs start a build's staging folder with the live site's keyed pages and files (issue 14), as hard
+ * links to the files of the live dist/: one whose key did not change is left out of its route's getStaticPaths
+ * (src/integrations/page-keys.ts), so Astro never renders, writes or lists it, and it is already in place at no cost
+ * (Astro's own incremental build copied each from its cache: about half a millisecond a file, 14,000 files at 1,000
+ * articles).
  *
  * A hard link is the same file under two names, so a write into it would change the live site too, while the build
  * runs and even if it then fails. So while a seeded build runs, a write into the output folder first removes the name
