@@ -62,9 +62,10 @@ const manifestFiles = (manifest) => Object.values(manifest.paths).map((entry) =>
  */
 function codeDigest() {
   const hash = createHash('sha256');
-  const files = ['src', 'public'].flatMap((dir) =>
-    fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir), { recursive: true }).map((file) => path.join(dir, String(file))) : [],
-  );
+  // Tests and their fixtures are in src/ beside the code but in no page.
+  const files = ['src', 'public']
+    .flatMap((dir) => (fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir), { recursive: true }).map((file) => path.join(dir, String(file))) : []))
+    .filter((file) => !/\.test\.[a-z]+$/.test(file) && !file.startsWith(path.join('src', 'test-support')));
   for (const file of [...files, 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'].sort()) {
     const full = path.join(root, file);
     if (!fs.statSync(full, { throwIfNoEntry: false })?.isFile()) continue;
@@ -117,6 +118,11 @@ function seed() {
 }
 // Astro's output goes through a pipe below; keep its colours when a person is watching.
 if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) env.FORCE_COLOR = '1';
+// The share cards missing from the cache are drawn from the start, on the core Astro leaves idle while it starts,
+// syncs content and bundles (scripts/draw-cards.ts); the cards' route reads them from the cache folder.
+env.SHARE_CARD_CACHE ??= path.join(cacheDir, 'share-cards');
+const cards = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'draw-cards.ts')], { stdio: 'ignore', env });
+const cardsDone = new Promise((resolve) => cards.on('close', resolve));
 // Astro's output is passed through as it comes, and kept, to know below whether it already listed the problems.
 const result = await new Promise((resolve) => {
   const child = spawn(astro, ['build', '--outDir', staging, ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'], env });
@@ -125,6 +131,10 @@ const result = await new Promise((resolve) => {
   child.stderr.on('data', (chunk) => ((output += chunk), process.stderr.write(chunk)));
   child.on('close', (status) => resolve({ status, output }));
 });
+
+// Once Astro is done, every card it needed is in the cache: what the drawer has left is to see that.
+if (result.status === 0) await cardsDone;
+else cards.kill();
 
 if (result.status !== 0) {
   // Removing the staging folder removes its names only: the files it shared with the live site stay there whole. The

@@ -11,7 +11,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { SearchRecordsFile } from './search-records-route';
 
 /** Where the build writes the records; the file is removed once they are in the index. */
@@ -39,6 +39,7 @@ export const indexChunkSize = 2500;
 const indexBatch = 32;
 
 export default function searchIndex(): AstroIntegration {
+  let indexing: Promise<void> | undefined;
   return {
     name: 'newsroom:search-index',
     hooks: {
@@ -49,59 +50,71 @@ export default function searchIndex(): AstroIntegration {
           prerender: true,
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        // Timed for the benchmark (scripts/bench.mjs reads "in N ms" from this log line).
-        const started = performance.now();
-        const outDir = fileURLToPath(dir);
-        const recordsFile = path.join(outDir, recordsPattern);
-        const { language, records, articles } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
-
-        // Read by the Pagefind service when it starts (at createIndex below); a size set outside the build wins.
-        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
-        const pagefind = await import('pagefind');
-        try {
-          const created = await pagefind.createIndex({ forceLanguage: language });
-          const index = created.index;
-          if (!index) throw new SearchIndexError('could not start', created.errors);
-
-          const pages = (await fs.readdir(path.join(outDir, articlesFolder), { recursive: true }))
-            .filter((file) => path.basename(file) === 'index.html')
-            .sort();
-          // Read a batch of pages at once, then hand them to Pagefind in order without waiting on each: its service
-          // takes them one after another either way, and the order (which numbers the pages in the index) stays the
-          // sorted one, so the index is the same file for file. Batches bound the pages held in memory.
-          for (let first = 0; first < pages.length; first += indexBatch) {
-            const batch = await Promise.all(
-              pages.slice(first, first + indexBatch).map(async (file) => {
-                const id = path.dirname(file).split(path.sep).join('/');
-                const html = await fs.readFile(path.join(outDir, articlesFolder, file), 'utf8');
-                return { file, url: `/${articlesFolder}/${id}/`, content: indexedHtml(html, articles[id], `${articlesFolder}/${file}`) };
-              }),
-            );
-            const added = await Promise.all(batch.map(({ url, content }) => index.addHTMLFile({ url, content })));
-            added.forEach(({ errors }, i) => {
-              if (errors.length) throw new SearchIndexError(`could not index ${articlesFolder}/${batch[i]!.file}`, errors);
-            });
-          }
-          const pageCount = pages.length;
-          for (const record of records) {
-            const added = await index.addCustomRecord(record);
-            if (added.errors.length) throw new SearchIndexError(`could not index ${record.url}`, added.errors);
-          }
-          const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
-          if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
-          logger.info(
-            `Search index: ${pageCount} article pages (with their quotes and figures) and ${records.length} records of people and topics, ` +
-              `in ${Math.round(performance.now() - started)} ms.`,
-          );
-        } finally {
-          await pagefind.close();
-        }
-        // Kept only to measure the index outside the build (scripts/bench/search-split.mjs).
-        if (!process.env.NEWSROOM_KEEP_SEARCH_RECORDS) await fs.rm(recordsFile);
+      // Begun as soon as every page is written, and awaited once the other integrations' build:done work (the
+      // sitemap) is done: the index runs in Pagefind's own process meanwhile.
+      'astro:build:generated': ({ dir, logger }) => {
+        indexing = buildIndex(dir, logger);
+        // Awaited at astro:build:done; a failure is reported there.
+        indexing.catch(() => {});
+      },
+      'astro:build:done': async () => {
+        await indexing;
       },
     },
   };
+}
+
+/** Indexes the built site: its article pages and the search records of people and topics. */
+async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  // Timed for the benchmark (scripts/bench.mjs reads "in N ms" from this log line).
+  const started = performance.now();
+  const outDir = fileURLToPath(dir);
+  const recordsFile = path.join(outDir, recordsPattern);
+  const { language, records, articles } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
+
+  // Read by the Pagefind service when it starts (at createIndex below); a size set outside the build wins.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
+  const pagefind = await import('pagefind');
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: language });
+    const index = created.index;
+    if (!index) throw new SearchIndexError('could not start', created.errors);
+
+    const pages = (await fs.readdir(path.join(outDir, articlesFolder), { recursive: true }))
+      .filter((file) => path.basename(file) === 'index.html')
+      .sort();
+    // Read a batch of pages at once, then hand them to Pagefind in order without waiting on each: its service
+    // takes them one after another either way, and the order (which numbers the pages in the index) stays the
+    // sorted one, so the index is the same file for file. Batches bound the pages held in memory.
+    for (let first = 0; first < pages.length; first += indexBatch) {
+      const batch = await Promise.all(
+        pages.slice(first, first + indexBatch).map(async (file) => {
+          const id = path.dirname(file).split(path.sep).join('/');
+          const html = await fs.readFile(path.join(outDir, articlesFolder, file), 'utf8');
+          return { file, url: `/${articlesFolder}/${id}/`, content: indexedHtml(html, articles[id], `${articlesFolder}/${file}`) };
+        }),
+      );
+      const added = await Promise.all(batch.map(({ url, content }) => index.addHTMLFile({ url, content })));
+      added.forEach(({ errors }, i) => {
+        if (errors.length) throw new SearchIndexError(`could not index ${articlesFolder}/${batch[i]!.file}`, errors);
+      });
+    }
+    const pageCount = pages.length;
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new SearchIndexError(`could not index ${record.url}`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
+    if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
+    logger.info(
+      `Search index: ${pageCount} article pages (with their quotes and figures) and ${records.length} records of people and topics, ` +
+        `in ${Math.round(performance.now() - started)} ms.`,
+    );
+  } finally {
+    await pagefind.close();
+  }
+  // Kept only to measure the index outside the build (scripts/bench/search-split.mjs).
+  if (!process.env.NEWSROOM_KEEP_SEARCH_RECORDS) await fs.rm(recordsFile);
 }
 
 /**

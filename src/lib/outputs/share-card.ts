@@ -105,20 +105,38 @@ function startWorker(): void {
 }
 
 /**
- * Starts drawing, in this order, every card not yet in the cache, and returns at once. sharp does its work on
- * libuv's thread pool, off the JavaScript thread, so one card at a time is drawn on the machine's other core while
- * Astro renders the other pages; once the cards' route begins (`shareCard`), two. Called from the route's
- * getStaticPaths, which Astro runs for every route before it renders any page. A cold build at 1,000 articles drew its
- * cards one after another in the route, 96 s of its 190 (docs/scale.md).
+ * Starts drawing every card not yet in the cache, last first, and returns at once. sharp does its work on libuv's
+ * thread pool, off the JavaScript thread, so one card at a time is drawn on the machine's other core while Astro
+ * renders the other pages; once the cards' route begins (`shareCard`), two. Called from the route's getStaticPaths,
+ * which Astro runs for every route before it renders any page. A cold build at 1,000 articles drew its cards one after
+ * another in the route, 96 s of its 190 (docs/scale.md).
+ *
+ * Last first because scripts/draw-cards.ts has been drawing the same cards first first since the build began: the two
+ * meet in the middle, and a card one of them drew is read from the cache by the other (`cachedOrDrawn`).
  */
 export function drawAhead(contents: CardContent[]): void {
-  for (const content of contents) {
+  for (const content of [...contents].reverse()) {
     const digest = cardDigest(content);
     if (ahead.has(digest) || waiting.has(digest) || fs.existsSync(path.join(cacheDir(), `${digest}.png`))) continue;
     waiting.add(digest);
     queue.push({ content, digest });
   }
   if (workers === 0 && queue.length > 0) startWorker();
+}
+
+/**
+ * Draws, one after another in this order, every card not yet in the cache (scripts/draw-cards.ts, beside the build).
+ * Returns how many it drew.
+ */
+export async function drawMissing(contents: CardContent[]): Promise<number> {
+  let drawn = 0;
+  for (const content of contents) {
+    const digest = cardDigest(content);
+    if (fs.existsSync(path.join(cacheDir(), `${digest}.png`))) continue;
+    await cachedOrDrawn(digest, content);
+    drawn++;
+  }
+  return drawn;
 }
 
 /** Pango markup escapes: the text is the journalism's, never markup. */
@@ -255,7 +273,7 @@ async function drawCard(content: CardContent): Promise<Buffer> {
 }
 
 /** An article's card: its first topic, headline, authors and who first published it, when. */
-export function articleCardContent(site: Site, article: Article): CardContent {
+export function articleCardContent(site: Pick<Site, 'topic' | 'person'>, article: Pick<Article, 'data'>): CardContent {
   const { data } = article;
   const topic = data.topics[0] ? site.topic(data.topics[0].id).data.name : undefined;
   const authors = data.authors.map((ref) => site.person(ref.id).data.name);
