@@ -118,11 +118,12 @@ function seed() {
 }
 // Astro's output goes through a pipe below; keep its colours when a person is watching.
 if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) env.FORCE_COLOR = '1';
-// The share cards missing from the cache are drawn from the start, on the core Astro leaves idle while it starts,
-// syncs content and bundles (scripts/draw-cards.ts); the cards' route reads them from the cache folder.
+// In a full build, the share cards missing from the cache are drawn from the start, on the core Astro leaves idle
+// while it starts, syncs content and bundles (scripts/draw-cards.ts); the cards' route reads them from the cache
+// folder. A build from the live site has a card or two to draw, which the route does.
 env.SHARE_CARD_CACHE ??= path.join(cacheDir, 'share-cards');
-const cards = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'draw-cards.ts')], { stdio: 'ignore', env });
-const cardsDone = new Promise((resolve) => cards.on('close', resolve));
+const cards = seeded.length ? undefined : spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'draw-cards.ts')], { stdio: 'ignore', env });
+const cardsDone = new Promise((resolve) => (cards ? cards.on('close', resolve) : resolve(undefined)));
 // Astro's output is passed through as it comes, and kept, to know below whether it already listed the problems.
 const result = await new Promise((resolve) => {
   const child = spawn(astro, ['build', '--outDir', staging, ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'], env });
@@ -134,7 +135,7 @@ const result = await new Promise((resolve) => {
 
 // Once Astro is done, every card it needed is in the cache: what the drawer has left is to see that.
 if (result.status === 0) await cardsDone;
-else cards.kill();
+else cards?.kill();
 
 if (result.status !== 0) {
   // Removing the staging folder removes its names only: the files it shared with the live site stay there whole. The
