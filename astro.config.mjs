@@ -25,7 +25,7 @@ process.env.SHARE_CARD_CACHE ??= path.join(cacheDir, 'share-cards');
 export default defineConfig({
   site,
   // Pages rendered eight at a time rather than one by one: one at a time, the main thread sat idle about 30% of page
-  // generation, waiting on each page's writes (the page and its incremental-cache copy) while the share cards took the
+  // generation, waiting on each page's writes (then the page and Astro's incremental-cache copy) while the share cards took the
   // other core. Cold builds of the benchmark's 1,000 articles, one after another on a quiet machine (docs/scale.md):
   // 88 and 106 s wall at 1, 80 s at 4, 71.5 s at 8, with about the same CPU time: the waits overlap, the work is the
   // same. Peak memory is about the same too (2,021 to 2,086 MB at 1, 1,783 to 2,008 at 8). dist/ is the same file for

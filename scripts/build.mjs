@@ -33,8 +33,12 @@ const where = relative.startsWith('..') || path.isAbsolute(relative) ? out : rel
 fs.rmSync(staging, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(staging), { recursive: true });
 const astro = path.join(root, 'node_modules', '.bin', 'astro');
-// Builds stay offline: no telemetry call to another host.
-const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env };
+// Builds stay offline: no telemetry call to another host. A build is a production build whatever its caller's
+// environment: a test runner (vitest) sets NODE_ENV=test and Vite's own DEV=1, MODE, PROD and SSR, and the pages'
+// `import.meta.env` reads such variables at run time, so a page built from a test took itself for the dev server (its
+// CSP not narrowed, the images of pages left in place not recorded: src/integrations/csp-per-page-middleware.ts).
+const env = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' };
+for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[name];
 
 // The manifest of the last good build of this content (each keyed path's key and file), the one this build writes
 // (kept only if the whole build succeeds), and the record of which manifest and code the live site was built with:
@@ -52,8 +56,8 @@ const readOr = (file, fallback) => {
     return fallback;
   }
 };
-/** Every file a manifest lists, relative to the output folder. */
-const manifestFiles = (manifest) => Object.values(manifest.paths).map((entry) => entry.file);
+/** Every file a manifest lists, relative to the output folder: each path's own and the images it shows (page-keys.ts). */
+const manifestFiles = (manifest) => [...new Set(Object.values(manifest.paths).flatMap((entry) => [entry.file, ...(entry.assets ?? [])]))];
 
 /**
  * What the site's code is: every file that can change a page whatever the content (src/, public/, the Astro config,

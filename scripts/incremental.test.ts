@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTimeFields, compareTrees, filesUnder } from './bench/compare.mjs';
 import { generateNewsroom, publishedArticle } from './bench/generate.mjs';
 import { contentCacheDir } from './content-cache.mjs';
+import { tinyPng } from '../src/test-support/images';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Fixed per checkout, as in build.test.ts: the content cache is keyed by the content folder.
@@ -45,6 +46,7 @@ const write = (file: string, text: string) => {
   fs.writeFileSync(path.join(content, file), text);
 };
 const read = (file: string) => fs.readFileSync(path.join(content, file), 'utf8');
+const seedFile = 'articles/kazakhstan-balancing-act-eu-russia.mdx';
 const field = (text: string, name: string) => JSON.parse(new RegExp(`^${name}: (.*)$`, 'm').exec(text)![1]!) as string;
 /** The speaker of a generated quote: a prop of its mark in its article (bench-00002-q0 stands in bench-00002). */
 const speakerOf = (quote: string) => new RegExp(`<Quote id="${quote}" speaker="([^"]+)"`).exec(read(`articles/${quote.replace(/-q\d+$/, '')}.mdx`))![1]!;
@@ -65,6 +67,9 @@ describe('an incremental build', () => {
     for (const cache of caches) fs.rmSync(cache, { recursive: true, force: true });
     fs.cpSync(path.join(root, 'content'), content, { recursive: true });
     for (const [file, text] of Object.entries(generated)) write(file, text);
+    // The seed article gets a lead image, which Astro's image pipeline makes in sizes and formats for its page only.
+    fs.writeFileSync(path.join(content, 'articles', 'test-photo.png'), tinyPng(900, 500));
+    write(seedFile, read(seedFile).replace('leadImage:\n', 'leadImage:\n  src: ./test-photo.png\n'));
     const first = build(content, out);
     expect(first.output).toContain('Build complete');
     expect(first.kept).toBe(0);
@@ -120,6 +125,10 @@ describe('an incremental build', () => {
       expect(incremental.rendered).not.toContain(page);
       expect(fs.existsSync(path.join(out, page))).toBe(true);
     }
+    // The seed's page, left in place, still shows its lead image: every size and format it names is in the new site.
+    const images = [...fs.readFileSync(path.join(out, 'articles', 'kazakhstan-balancing-act-eu-russia', 'index.html'), 'utf8').matchAll(/\/(_astro\/test-photo\.[\w-]+\.(?:avif|webp))/g)].map((m) => m[1]!);
+    expect(new Set(images.map((image) => image.split('.').pop()))).toEqual(new Set(['avif', 'webp']));
+    for (const image of images) expect(fs.existsSync(path.join(out, image)), image).toBe(true);
     expect(incremental.rendered).toEqual(expect.arrayContaining(['/articles/bench-published/index.html', `/people/${edited}/index.html`, '/articles/bench-00006/index.html']));
     expect(fs.existsSync(path.join(out, 'quotes', deleted))).toBe(false);
     expect(fs.readFileSync(path.join(out, 'people', edited, 'index.html'), 'utf8')).toContain('Edited after the first build.');

@@ -6,11 +6,14 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import { narrowPolicy } from './csp-per-page';
+import { recordAssets } from './page-keys';
 
-export const onRequest = defineMiddleware(async (_context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   // Astro writes the policy in builds only; the dev server (and the editor's routes in it) stay untouched.
   if (import.meta.env.DEV || !response.headers.get('content-type')?.startsWith('text/html')) return response;
   const html = await response.text();
+  // The page's images from Astro's image pipeline, which a build that leaves the page in place must keep (page-keys.ts).
+  recordAssets(context.url.pathname, html);
   return new Response(narrowPolicy(html), { status: response.status, statusText: response.statusText, headers: response.headers });
 });

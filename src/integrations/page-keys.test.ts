@@ -25,7 +25,7 @@ import {
   topicFeedUrl,
   topicUrl,
 } from '@/lib/shared/urls';
-import pageKeys, { fillRoute, keptPageNames, keyedFiles, keyedPages, nextPagesEnv, outputFile, previousPagesEnv, withKeptPages, type PagesManifest } from './page-keys';
+import pageKeys, { fillRoute, keptPageNames, keyedFiles, keyedPages, nextPagesEnv, recordAssets, outputFile, previousPagesEnv, withKeptPages, type PagesManifest } from './page-keys';
 
 const site = smallSite();
 const pagesDir = path.resolve(import.meta.dirname, '../pages');
@@ -211,6 +211,33 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
     // The same ids and keys, but as topic pages: other paths, so nothing is in place.
     expect(keyedPages('/topics/[id]', quotePaths({ abc: 1, def: 1 }))).toHaveLength(2);
     expect(keptPageNames()).toEqual([]);
+  });
+
+  it("keeps the images Astro's image pipeline made for a page, and a page left in place carries them to the next manifest", async () => {
+    const first = path.join(scratch, 'pages.json');
+    process.env[nextPagesEnv] = first;
+    keyedPages('/quotes/[id]', quotePaths({ abc: 1, def: 1 }));
+    // As the CSP middleware hands over each rendered page: a lead image in two formats and sizes, named twice in a
+    // srcset; the bundles' scripts and styles under /_astro/ are no images of a page.
+    recordAssets(
+      '/quotes/abc/',
+      '<link rel="stylesheet" href="/_astro/BaseLayout.CPhOArRb.css"><script src="/_astro/urls.DqCE7cNX.js"></script>' +
+        '<picture><source srcset="/_astro/photo.Ab1_x.avif 400w, /_astro/photo.Cd2-y.avif 800w"><img src="/_astro/photo.Ef3.webp" srcset="/_astro/photo.Ef3.webp 400w"></picture>',
+    );
+    recordAssets('/quotes/def/', '<p>No picture.</p>');
+    await buildDone(pageKeys(), []);
+    const written = (JSON.parse(fs.readFileSync(first, 'utf8')) as PagesManifest).paths;
+    expect(written['/quotes/abc/']!.assets).toEqual(['_astro/photo.Ab1_x.avif', '_astro/photo.Cd2-y.avif', '_astro/photo.Ef3.webp']);
+    expect(written['/quotes/def/']!.assets).toBeUndefined();
+
+    // Next build: abc unchanged (left in place, its images with it), def edited and rendered again.
+    reset();
+    process.env[previousPagesEnv] = first;
+    const next = path.join(scratch, 'next.json');
+    process.env[nextPagesEnv] = next;
+    expect(keyedPages('/quotes/[id]', quotePaths({ abc: 1, def: 2 })).map(({ params }) => params.id)).toEqual(['def']);
+    await buildDone(pageKeys(), []);
+    expect((JSON.parse(fs.readFileSync(next, 'utf8')) as PagesManifest).paths['/quotes/abc/']!.assets).toEqual(written['/quotes/abc/']!.assets);
   });
 
   it('keptPageNames lists the pages left in place as Astro names built pages, and no files', async () => {

@@ -33,6 +33,11 @@ export interface PageRecord {
   key: string;
   file: string;
   page: boolean;
+  /**
+   * The images Astro's image pipeline made for it (a lead image's sizes and formats, "_astro/photo.Hash.avif"): Astro
+   * makes them only for the pages it renders, so a page left in place keeps its own from the live site.
+   */
+  assets?: string[];
 }
 
 export interface PagesManifest {
@@ -88,9 +93,12 @@ function keyed<T extends KeyedPath>(routePattern: string, paths: readonly T[], p
   const rendered: Omit<T, 'cacheKey'>[] = [];
   for (const { cacheKey, ...path } of paths) {
     const url = fillRoute(routePattern, path.params, page);
+    const before = previous?.[url];
     next[url] = { key: cacheKey, file: outputFile(url, page), page };
-    if (previous?.[url]?.key === cacheKey) kept.add(url);
-    else rendered.push(path);
+    if (before?.key === cacheKey) {
+      kept.add(url);
+      if (before.assets) next[url]!.assets = before.assets;
+    } else rendered.push(path);
   }
   return rendered;
 }
@@ -100,6 +108,21 @@ export const keyedPages = <T extends KeyedPath>(routePattern: string, paths: rea
 
 /** The same for an endpoint's files (JSON, feeds, pictures). */
 export const keyedFiles = <T extends KeyedPath>(routePattern: string, paths: readonly T[]) => keyed(routePattern, paths, false);
+
+/** Images of the image pipeline named in a page: its /_astro/ files other than the bundles' scripts and styles. */
+const pipelineImage = /\/(_astro\/[^"'\s,)?#]+\.(?:avif|webp|png|jpe?g|gif|svg))\b/g;
+
+/**
+ * Records the images a rendered page shows from Astro's image pipeline, so that a later build that leaves the page in
+ * place keeps them too (src/integrations/csp-per-page-middleware.ts calls it with each page's HTML).
+ */
+export function recordAssets(url: string, html: string): void {
+  const record = state().next[url];
+  if (!record) return;
+  const assets = [...new Set([...html.matchAll(pipelineImage)].map((match) => decodeURI(match[1]!)))].sort();
+  if (assets.length) record.assets = assets;
+  else delete record.assets;
+}
 
 /** Pages this build left in place, as Astro names built pages to integrations ("quotes/abc/"). */
 export const keptPageNames = (): string[] => {

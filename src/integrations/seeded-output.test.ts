@@ -36,10 +36,27 @@ describe('replaceOnWrite', () => {
     expect(fs.readFileSync(path.join(live, 'outside.txt'), 'utf8')).toBe('a file outside the staging folder');
   });
 
+  it('copies a file into the staging folder as a new file, so the live file linked to it keeps its bytes', async () => {
+    // Astro copies each image of its image pipeline into the output folder from its own cache.
+    for (const dir of [live, staging]) fs.mkdirSync(path.join(dir, '_astro'), { recursive: true });
+    const image = path.join('_astro', 'photo.avif');
+    fs.writeFileSync(path.join(live, image), 'the live image');
+    fs.linkSync(path.join(live, image), path.join(staging, image));
+    const cached = path.join(scratch, 'cached.avif');
+    fs.writeFileSync(cached, 'the image made again');
+
+    undo = replaceOnWrite(staging);
+    await fs.promises.copyFile(cached, pathToFileURL(path.join(staging, image)), fs.constants.COPYFILE_FICLONE);
+
+    expect(fs.readFileSync(path.join(staging, image), 'utf8')).toBe('the image made again');
+    expect(fs.readFileSync(path.join(live, image), 'utf8')).toBe('the live image');
+    expect(fs.statSync(path.join(live, image)).nlink).toBe(1);
+  });
+
   it('stops when undone', async () => {
     fs.mkdirSync(staging, { recursive: true });
-    const before = fs.promises.writeFile;
+    const before = [fs.promises.writeFile, fs.promises.copyFile];
     replaceOnWrite(staging)();
-    expect(fs.promises.writeFile).toBe(before);
+    expect([fs.promises.writeFile, fs.promises.copyFile]).toEqual(before);
   });
 });

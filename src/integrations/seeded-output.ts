@@ -22,22 +22,34 @@ import type { AstroIntegration } from 'astro';
 export const seededOutputEnv = 'NEWSROOM_SEEDED_OUTPUT';
 
 /**
- * Until the returned function is called, `fs.promises.writeFile` (also as imported from node:fs/promises) removes an
- * existing file under `dir` before writing it, so a file hard-linked elsewhere is replaced there, never overwritten.
+ * Until the returned function is called, `fs.promises.writeFile` and `fs.promises.copyFile` (also as imported from
+ * node:fs/promises) remove an existing file under `dir` before writing to it, so a file hard-linked elsewhere is
+ * replaced there, never overwritten. Astro writes pages with the one and copies the images of its image pipeline from
+ * its own cache with the other (astro/dist/assets/build/generate.js); a page left in place keeps its images as links.
  */
 export function replaceOnWrite(dir: string): () => void {
-  const original = fs.promises.writeFile;
   const root = path.resolve(dir) + path.sep;
-  const guarded = async function writeFile(file: Parameters<typeof original>[0], ...rest: unknown[]) {
+  const inside = (file: unknown) => {
     const target = typeof file === 'string' ? file : file instanceof URL ? fileURLToPath(file) : undefined;
-    if (target !== undefined && path.resolve(target).startsWith(root)) await fs.promises.rm(target, { force: true });
-    return (original as (...args: unknown[]) => Promise<void>).call(fs.promises, file, ...rest);
-  } as typeof original;
-  fs.promises.writeFile = guarded;
+    return target !== undefined && path.resolve(target).startsWith(root) ? target : undefined;
+  };
+  const { writeFile, copyFile } = fs.promises;
+  const guardedWrite = async function replacingWrite(file: Parameters<typeof writeFile>[0], ...rest: unknown[]) {
+    const target = inside(file);
+    if (target) await fs.promises.rm(target, { force: true });
+    return (writeFile as (...args: unknown[]) => Promise<void>).call(fs.promises, file, ...rest);
+  } as typeof writeFile;
+  const guardedCopy = async function replacingCopy(from: Parameters<typeof copyFile>[0], to: Parameters<typeof copyFile>[1], ...rest: unknown[]) {
+    const target = inside(to);
+    if (target) await fs.promises.rm(target, { force: true });
+    return (copyFile as (...args: unknown[]) => Promise<void>).call(fs.promises, from, to, ...rest);
+  } as typeof copyFile;
+  fs.promises.writeFile = guardedWrite;
+  fs.promises.copyFile = guardedCopy;
   syncBuiltinESMExports();
   return () => {
-    if (fs.promises.writeFile !== guarded) return;
-    fs.promises.writeFile = original;
+    if (fs.promises.writeFile === guardedWrite) fs.promises.writeFile = writeFile;
+    if (fs.promises.copyFile === guardedCopy) fs.promises.copyFile = copyFile;
     syncBuiltinESMExports();
   };
 }

@@ -3,8 +3,8 @@ import { jsonResponse } from '@/lib/outputs/api';
 import { apiSchema, apiSchemaNames, type ApiSchemaName } from '@/lib/outputs/api-schemas';
 import { keyedFiles } from '@/integrations/page-keys';
 
-// Made from the zod schemas alone, which are code: Astro's hash of the route's modules changes when they do, so the
-// key is only the name.
+// Made from the zod schemas alone, which are code: a change to them changes the code digest (scripts/build.mjs), which
+// renders every page, so the key is only the name.
 export const getStaticPaths = (({ routePattern }) =>
   keyedFiles(
     routePattern,
