@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { listingPages, shownFilters, type ListingPage } from '../rules/listing';
 import { mdxComponents, type MdxComponentName } from './registry';
 import type { Site } from './site';
-import type { Article, Quote, Route } from './types';
+import type { Article, Figure, Quote, Route } from './types';
 
 /** What a key needs of an entry: which one it is, and Astro's digest of its content. */
 export interface Shown {
@@ -53,16 +53,32 @@ export function shownOnArticle(site: Site, article: Article): Shown[] {
 
 /** A route map (an article's or a topic's): its routes, their places, what is reported about them and where, their figures and topics. */
 export function shownOnRouteMap(site: Site, routes: readonly Route[]): Shown[] {
-  const published = new Set(site.articles.map((article) => article.id));
+  if (!routes.length) return [];
+  const { articles, figures } = publishedById(site);
   return unique(
     routes.flatMap((route) => [
       route,
       ...route.data.waypoints.map((waypoint) => site.place(waypoint.place.id)),
-      ...route.data.reported.filter((r) => published.has(r.article.id)).map((r) => site.article(r.article.id)),
-      ...route.data.figures.flatMap((ref) => site.figures.filter((figure) => figure.id === ref.id)),
+      ...route.data.reported.flatMap((r) => articles.get(r.article.id) ?? []),
+      ...route.data.figures.flatMap((ref) => figures.get(ref.id) ?? []),
       ...route.data.topics.map((ref) => site.topic(ref.id)),
     ]),
   );
+}
+
+/**
+ * The site's published articles and figures by id, made once per Site: asked for every article page and API document,
+ * a set of every article made on each call cost the build time that grew with the square of the archive (about 5 s at
+ * 3,000 articles).
+ */
+const byIdOf = new WeakMap<Site, { articles: Map<string, Article>; figures: Map<string, Figure> }>();
+function publishedById(site: Site) {
+  let found = byIdOf.get(site);
+  if (!found) {
+    found = { articles: new Map(site.articles.map((article) => [article.id, article])), figures: new Map(site.figures.map((figure) => [figure.id, figure])) };
+    byIdOf.set(site, found);
+  }
+  return found;
 }
 
 /** An article's locator map (src/lib/map/locator.ts): the places it names, by name, kind and country. */
