@@ -127,7 +127,8 @@ if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === un
 // folder. A build from the live site has a card or two to draw, which the route does.
 env.SHARE_CARD_CACHE ??= path.join(cacheDir, 'share-cards');
 const cards = seeded.length ? undefined : spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'draw-cards.ts')], { stdio: 'ignore', env });
-const cardsDone = new Promise((resolve) => (cards ? cards.on('close', resolve) : resolve(undefined)));
+// It only saves time: if it cannot start or fails, the route draws what it did not.
+const cardsDone = new Promise((resolve) => (cards ? cards.on('close', resolve).on('error', resolve) : resolve(undefined)));
 // Astro's output is passed through as it comes, and kept, to know below whether it already listed the problems.
 const result = await new Promise((resolve) => {
   const child = spawn(astro, ['build', '--outDir', staging, ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'], env });
