@@ -15,6 +15,7 @@ import { parseContentFiles, readCollectionFiles } from '../src/lib/content/files
 import type { CheckedEntry } from '../src/lib/content/checks';
 import type { Article, Person, Site, Topic } from '../src/lib/content';
 import { articleCardContent, drawMissing } from '../src/lib/outputs/share-card';
+import { byNewest } from '../src/lib/rules/articles';
 
 // One card at a time on one thread: the other core is Astro's.
 sharp.concurrency(1);
@@ -28,10 +29,8 @@ try {
     person: (id: string) => people.get(id) as unknown as Person,
     topic: (id: string) => topics.get(id) as unknown as Topic,
   } as Pick<Site, 'person' | 'topic'>;
-  // Published articles in the Site's order (src/lib/content/site.ts): newest first.
-  const articles = (entries('articles') as unknown as Article[])
-    .filter((article) => !article.data.draft)
-    .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+  // Published articles in the Site's order: newest first.
+  const articles = (entries('articles') as unknown as Article[]).filter((article) => !article.data.draft).sort(byNewest);
   await drawMissing(articles.map((article) => articleCardContent(site, article)));
 } catch {
   // The build reports what is wrong with the content; a card not drawn here is drawn by its route.

@@ -6,6 +6,7 @@
  * A build of N articles renders about 10 N pages (docs/scale.md), so no query here scans all quotes or all
  * articles: each answers from an index. Lists are shared, not copied: they are read-only.
  */
+import { byNewest } from '../rules/articles';
 import { bySortName } from '../rules/people';
 import { newestFirst, quoteTally } from '../rules/quotes';
 import { push } from './maps';
@@ -86,7 +87,7 @@ export class Site {
   constructor({ articles, people, quotes, figures, topics, places, routes }: Collections) {
     const published = articles
       .filter((article) => !article.data.draft)
-      .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+      .sort(byNewest);
     const drafts = new Set(articles.filter((article) => article.data.draft).map((article) => article.id));
     const inPublished = <T extends { data: { article: { id: string } } }>(items: readonly T[]) =>
       items.filter((item) => !drafts.has(item.data.article.id));
