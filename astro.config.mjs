@@ -36,8 +36,8 @@ export default defineConfig({
   // Quotes are verbatim: straight quotation marks stay as the source printed them.
   // No code blocks in journalism: no Shiki, whose inline styles a CSP without 'unsafe-inline' would block.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
-  // searchIndex builds the Pagefind index at astro:build:done, after every page is written; cspPerPage narrows each
-  // page's CSP to the hashes of its own inline code as the page renders.
+  // searchIndex builds the Pagefind index while the pages render, from the article pages as they are rendered;
+  // cspPerPage narrows each page's CSP to the hashes of its own inline code as the page renders.
   // editor: the browser editor (Keystatic), added by `astro dev` only; builds are unchanged (issue 15).
   // Incremental builds (issue 14): pageKeys records every page's key, and a build that scripts/build.mjs starts from
   // the live site renders only the pages whose key changed (src/integrations/page-keys.ts); the sitemap is told of the

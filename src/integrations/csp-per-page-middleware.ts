@@ -1,12 +1,13 @@
 /**
- * Narrows each page's Content-Security-Policy as Astro renders it (./csp-per-page.ts says why). Done here, on the
- * rendered response, rather than over the written files after the build, so that the copy Astro's incremental build
- * keeps of a page is already narrowed: a page copied from the cache needs nothing more, and a publish reads and
- * rewrites only the pages it renders, not all 10,000 of them (issue 14, docs/scale.md).
+ * Each page as Astro renders it, before it is written: its Content-Security-Policy narrowed (./csp-per-page.ts says
+ * why), its pipeline images recorded (./page-keys.ts), and an article page handed to the search index
+ * (./search-feed.ts). Done here, on the rendered response, rather than over the written files after the build, so a
+ * build that leaves pages in place reads and rewrites none of them (issue 14, docs/scale.md).
  */
 import { defineMiddleware } from 'astro:middleware';
 import { narrowPolicy } from './csp-per-page';
 import { recordAssets } from './page-keys';
+import { indexPage } from './search-feed';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
@@ -15,5 +16,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const html = await response.text();
   // The page's images from Astro's image pipeline, which a build that leaves the page in place must keep (page-keys.ts).
   recordAssets(context.url.pathname, html);
-  return new Response(narrowPolicy(html), { status: response.status, statusText: response.statusText, headers: response.headers });
+  const page = narrowPolicy(html);
+  // An article page goes to the search index as it is written (search-feed.ts); other pages are ignored there.
+  indexPage(context.url.pathname, page);
+  return new Response(page, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

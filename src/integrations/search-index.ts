@@ -1,30 +1,31 @@
 /**
- * Builds the Pagefind search index as the last step of `astro build`, so `npm run build` ships a site whose search
- * works (a failed index fails the build, and scripts/build.mjs then keeps the previous dist/).
+ * Builds the Pagefind search index during `astro build`, so `npm run build` ships a site whose search works (a failed
+ * index fails the build, and scripts/build.mjs then keeps the previous dist/).
  *
  * Articles are indexed from their pages (`data-pagefind-body` marks the article; chrome is left out), and their quotes
- * and figures are found inside them. The injected route below writes, during the build, a JSON file with each article
- * page's search data (as Pagefind attributes) and the custom records of people and topics; this hook adds the data to
- * each article page's HTML as it hands the page to Pagefind (the file on disk, which readers get, does not carry it),
- * adds the records, and removes the file. See src/lib/outputs/search-records.ts.
+ * and figures are found inside them; people and topics are custom records (src/lib/outputs/search-records.ts). The
+ * index is built while Astro renders (issues 13 and 14): the articles route hands it the plan before any page is
+ * rendered, and each article page reaches it as it is rendered (./search-feed.ts), so Pagefind reads the pages in its
+ * own process, on the other core, during the rest of the build, and usually has written the index by the time the last
+ * page is. Each page gets its search data (Pagefind attributes) added to what Pagefind reads; the file on disk, which
+ * readers get, does not carry it.
+ *
+ * The pages go to Pagefind in the plan's order (the site's, newest first), which is the order Astro renders them in
+ * and the order Pagefind numbers them in: the index is the same file for file whichever pages a build renders.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { SearchRecordsFile } from './search-records-route';
+// Imported with the config: the index starts during page generation, when Vite's module runner, which loads the
+// config's imports, is closed to new ones.
+import * as pagefind from 'pagefind';
+import { openSearchFeed, type PlannedPage, type SearchFeed, type SearchPlan } from './search-feed';
 
-/** Where the build writes the records; the file is removed once they are in the index. */
-const recordsPattern = '/search-records.json';
 /** The index folder in the output; the search page loads `pagefind/pagefind.js` from it (searchBundleUrl). */
 const bundleFolder = 'pagefind';
-/**
- * The pages Pagefind reads: only article pages carry `data-pagefind-body`, so only they are indexed, and reading the
- * rest (quote permalinks, listings: nine pages in ten) costs most of the indexing time for nothing. Matches
- * `articleUrl` in src/lib/shared/urls.ts, which this build-time module cannot import (it needs Vite's import.meta.env):
- * an article's page is `articles/<id>/index.html`, found at `/articles/<id>/`.
- */
-const articlesFolder = 'articles';
+/** Where the records go when NEWSROOM_KEEP_SEARCH_RECORDS is set, to measure the index outside the build (scripts/bench/search-split.mjs). */
+const recordsFile = 'search-records.json';
 /** Where the article's search data goes in its page: first thing inside the element Pagefind indexes. */
 const bodyStart = /<[a-z]+\b[^>]*\sdata-pagefind-body\b[^>]*>/i;
 /**
@@ -35,86 +36,144 @@ const bodyStart = /<[a-z]+\b[^>]*\sdata-pagefind-body\b[^>]*>/i;
  * search at 1,000 articles at several sizes (docs/scale.md).
  */
 export const indexChunkSize = 2500;
-/** How many article pages are read and handed to Pagefind at once. */
-const indexBatch = 32;
+/**
+ * How many pages are with Pagefind at once, not yet indexed; and how many pages left in place are read ahead of it.
+ * Both bound the pages this process holds when Pagefind is slower than the pages come.
+ */
+const inFlight = 32;
 
 export default function searchIndex(): AstroIntegration {
-  let indexing: Promise<void> | undefined;
+  let outDir = '';
+  let index: BuildIndex | undefined;
   return {
     name: 'newsroom:search-index',
     hooks: {
-      'astro:config:setup': ({ injectRoute }) => {
-        injectRoute({
-          pattern: recordsPattern,
-          entrypoint: new URL('./search-records-route.ts', import.meta.url),
-          prerender: true,
-        });
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
       },
-      // Begun as soon as every page is written, and awaited once the other integrations' build:done work (the
-      // sitemap) is done: the index runs in Pagefind's own process meanwhile.
-      'astro:build:generated': ({ dir, logger }) => {
-        indexing = buildIndex(dir, logger);
-        // Awaited at astro:build:done; a failure is reported there.
-        indexing.catch(() => {});
+      // Open before any getStaticPaths runs, so the articles route finds the index to hand its plan to.
+      'astro:build:start': ({ logger }) => {
+        index = new BuildIndex(outDir, logger);
+        openSearchFeed(index);
+      },
+      // Every page is written: a page the index still waits for is read from the output folder.
+      'astro:build:generated': () => {
+        index?.allWritten();
       },
       'astro:build:done': async () => {
-        await indexing;
+        openSearchFeed(undefined);
+        await index?.done();
       },
     },
   };
 }
 
-/** Indexes the built site: its article pages and the search records of people and topics. */
-async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
-  // Timed for the benchmark (scripts/bench.mjs reads "in N ms" from this log line).
-  const started = performance.now();
-  const outDir = fileURLToPath(dir);
-  const recordsFile = path.join(outDir, recordsPattern);
-  const { language, records, articles } = JSON.parse(await fs.readFile(recordsFile, 'utf8')) as SearchRecordsFile;
+/** A page's HTML, to come: from the middleware as it is rendered, or from the output folder. */
+interface Slot {
+  page: PlannedPage;
+  html?: Promise<string>;
+  arrive?: (html: string) => void;
+}
 
-  // Read by the Pagefind service when it starts (at createIndex below); a size set outside the build wins.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
-  const pagefind = await import('pagefind');
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: language });
-    const index = created.index;
-    if (!index) throw new SearchIndexError('could not start', created.errors);
+/** One build's index: takes the plan and the pages (SearchFeed), and writes the index when it has them all. */
+class BuildIndex implements SearchFeed {
+  readonly #outDir: string;
+  readonly #logger: AstroIntegrationLogger;
+  #slots: Slot[] | undefined;
+  /** The rendered pages not yet arrived, by URL. */
+  readonly #waiting = new Map<string, Slot>();
+  #written: Promise<void> | undefined;
 
-    const pages = (await fs.readdir(path.join(outDir, articlesFolder), { recursive: true }))
-      .filter((file) => path.basename(file) === 'index.html')
-      .sort();
-    // Read a batch of pages at once, then hand them to Pagefind in order without waiting on each: its service
-    // takes them one after another either way, and the order (which numbers the pages in the index) stays the
-    // sorted one, so the index is the same file for file. Batches bound the pages held in memory.
-    for (let first = 0; first < pages.length; first += indexBatch) {
-      const batch = await Promise.all(
-        pages.slice(first, first + indexBatch).map(async (file) => {
-          const id = path.dirname(file).split(path.sep).join('/');
-          const html = await fs.readFile(path.join(outDir, articlesFolder, file), 'utf8');
-          return { file, url: `/${articlesFolder}/${id}/`, content: indexedHtml(html, articles[id], `${articlesFolder}/${file}`) };
-        }),
-      );
-      const added = await Promise.all(batch.map(({ url, content }) => index.addHTMLFile({ url, content })));
-      added.forEach(({ errors }, i) => {
-        if (errors.length) throw new SearchIndexError(`could not index ${articlesFolder}/${batch[i]!.file}`, errors);
-      });
-    }
-    const pageCount = pages.length;
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new SearchIndexError(`could not index ${record.url}`, added.errors);
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, bundleFolder) });
-    if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
-    logger.info(
-      `Search index: ${pageCount} article pages (with their quotes and figures) and ${records.length} records of people and topics, ` +
-        `in ${Math.round(performance.now() - started)} ms.`,
-    );
-  } finally {
-    await pagefind.close();
+  constructor(outDir: string, logger: AstroIntegrationLogger) {
+    this.#outDir = outDir;
+    this.#logger = logger;
   }
-  // Kept only to measure the index outside the build (scripts/bench/search-split.mjs).
-  if (!process.env.NEWSROOM_KEEP_SEARCH_RECORDS) await fs.rm(recordsFile);
+
+  plan(plan: SearchPlan): void {
+    if (this.#slots) throw new SearchIndexError('was given a second plan', ['Only the articles route plans the index (src/integrations/search-feed.ts).']);
+    this.#slots = plan.pages.map((page) => {
+      const slot: Slot = { page };
+      if (page.rendered) {
+        slot.html = new Promise((arrive) => (slot.arrive = arrive));
+        this.#waiting.set(page.url, slot);
+      }
+      return slot;
+    });
+    this.#written = this.#build(plan, this.#slots);
+    // Awaited at astro:build:done; a failure is reported there.
+    this.#written.catch(() => {});
+  }
+
+  page(url: string, html: string): void {
+    const slot = this.#waiting.get(url);
+    if (!slot) return;
+    this.#waiting.delete(url);
+    slot.arrive!(html);
+  }
+
+  /** Every page is written: those that did not arrive (none, when the middleware ran on each) are read from disk. */
+  allWritten(): void {
+    for (const slot of this.#waiting.values()) slot.arrive!(this.#read(slot.page));
+    this.#waiting.clear();
+  }
+
+  async done(): Promise<void> {
+    if (!this.#written) {
+      throw new SearchIndexError('was given no plan', ['The articles route hands the index its pages (planSearchIndex in src/integrations/search-feed.ts).']);
+    }
+    await this.#written;
+  }
+
+  #read(page: PlannedPage): Promise<string> {
+    return fs.readFile(path.join(this.#outDir, page.file), 'utf8');
+  }
+
+  async #build(plan: SearchPlan, slots: Slot[]): Promise<void> {
+    // Timed for the benchmark (scripts/bench.mjs reads "in N ms" from this log line): from the plan to the index written.
+    const started = performance.now();
+    // Read by the Pagefind service when it starts (at createIndex below); a size set outside the build wins.
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
+    try {
+      const created = await pagefind.createIndex({ forceLanguage: plan.language });
+      const index = created.index;
+      if (!index) throw new SearchIndexError('could not start', created.errors);
+
+      // Pages go to Pagefind in the plan's order without waiting on each (its service takes them one after another
+      // either way, and the order numbers the pages in the index); at most `inFlight` are with it at once.
+      const sent: Promise<void>[] = [];
+      for (let i = 0; i < slots.length; i++) {
+        // Pages left in place are read a little ahead of their turn.
+        for (let ahead = i; ahead < Math.min(slots.length, i + inFlight); ahead++) slots[ahead]!.html ??= this.#read(slots[ahead]!.page);
+        const slot = slots[i]!;
+        const html = await slot.html!;
+        slot.html = undefined;
+        const content = indexedHtml(html, slot.page.attributes, slot.page.file);
+        const added = index.addHTMLFile({ url: slot.page.url, content }).then(({ errors }) => {
+          if (errors.length) throw new SearchIndexError(`could not index ${slot.page.file}`, errors);
+        });
+        // Awaited below; handled now, so a second failure after the first is not an unhandled rejection.
+        added.catch(() => {});
+        sent.push(added);
+        if (sent.length >= inFlight) await sent.shift();
+      }
+      await Promise.all(sent);
+      for (const record of plan.records) {
+        const added = await index.addCustomRecord(record);
+        if (added.errors.length) throw new SearchIndexError(`could not index ${record.url}`, added.errors);
+      }
+      const written = await index.writeFiles({ outputPath: path.join(this.#outDir, bundleFolder) });
+      if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
+      this.#logger.info(
+        `Search index: ${slots.length} article pages (with their quotes and figures) and ${plan.records.length} records of people and topics, ` +
+          `in ${Math.round(performance.now() - started)} ms.`,
+      );
+    } finally {
+      await pagefind.close();
+    }
+    if (process.env.NEWSROOM_KEEP_SEARCH_RECORDS) {
+      await fs.writeFile(path.join(this.#outDir, recordsFile), JSON.stringify({ language: plan.language, records: plan.records }));
+    }
+  }
 }
 
 /**

@@ -14,7 +14,8 @@ import { presentRoleLabel, roleLabel } from '../rules/people';
 import { isoDate } from '../shared/dates';
 import { figureSource, formatFigure } from '../rules/figures';
 import { filterNames, searchTypes, type FilterName, type SearchType } from '../shared/search-query';
-import { peopleUrl, personUrl, topicsUrl, topicUrl } from '../shared/urls';
+import { articleUrl, peopleUrl, personUrl, topicsUrl, topicUrl } from '../shared/urls';
+import type { SearchPlan } from '../../integrations/search-feed';
 import { encodeEntries, entriesMetaKey, type PageEntries } from '../shared/search-entries';
 
 /**
@@ -303,5 +304,23 @@ export function searchFilterOptions(site: Site): Record<FilterName, FilterOption
     type: options('type', (a, b) => typeOrder(a) - typeOrder(b)),
     speaker: options('speaker', (a, b) => personPlace(a) - personPlace(b) || a.localeCompare(b)),
     topic: options('topic', (a, b) => a.localeCompare(b)),
+  };
+}
+
+/**
+ * What the build's search index holds (src/integrations/search-feed.ts): every article page in the site's order
+ * (newest first, the order the articles route renders them in, so the pages reach the index as they are rendered and
+ * a build from the live site numbers them as a full build does), with its search data, and the records of people and
+ * topics. `rendered` says which pages this build renders; the others are read from the output folder.
+ */
+export function articleSearchPlan(site: Site, rendered: ReadonlySet<Article>): SearchPlan {
+  return {
+    language: searchLanguage,
+    pages: site.articles.map((article) => {
+      // The file as Astro writes the page of articleUrl (build.format 'directory'), relative to the output folder.
+      const file = ['articles', ...article.id.split('/'), 'index.html'].join('/');
+      return { url: articleUrl(article.id), file, attributes: pagefindAttributes(articleSearchData(site, article)), rendered: rendered.has(article) };
+    }),
+    records: searchRecords(site),
   };
 }

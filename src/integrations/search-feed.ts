@@ -1,0 +1,58 @@
+/**
+ * How the pages' code hands the search index what it indexes while Astro is still rendering (issues 13 and 14): the
+ * articles route, which knows every article before any page is rendered, sends the plan (each article page in the
+ * route's order, with its search data, and the records of people and topics); the middleware sends each article page
+ * as it is rendered. The index (./search-index.ts) then builds in Pagefind's own process during the rest of the
+ * build, instead of reading the pages back once every page is written.
+ *
+ * The index is opened by the integration and read by code bundled into Astro's page chunks: two copies of this module
+ * in one process, so the open index lives on globalThis under a registered symbol. Outside a build (astro dev) there
+ * is none, and both calls do nothing.
+ */
+import type { SearchRecord } from '@/lib/outputs/search-records';
+
+/** One article page the index holds, in the order Pagefind numbers its pages. */
+export interface PlannedPage {
+  /** Its URL ("/articles/x/"), as the middleware sees it and as search results link to it. */
+  url: string;
+  /** Its file, relative to the output folder ("articles/x/index.html"). */
+  file: string;
+  /** Its search data as Pagefind attributes (search-records.ts `pagefindAttributes`), added to what Pagefind reads. */
+  attributes: string;
+  /** Whether this build renders it; otherwise it is in the output folder already (a build from the live site). */
+  rendered: boolean;
+}
+
+export interface SearchPlan {
+  language: string;
+  /** Every article page: the rendered ones arrive through `indexPage`, the others are read from the output folder. */
+  pages: PlannedPage[];
+  /** Records without a page of their own: people and topics. */
+  records: SearchRecord[];
+}
+
+export interface SearchFeed {
+  plan(plan: SearchPlan): void;
+  page(url: string, html: string): void;
+}
+
+const feedKey = Symbol.for('newsroom.search-feed');
+type WithFeed = { [feedKey]?: SearchFeed };
+
+/** Opened by the search index for one build, closed at its end. */
+export function openSearchFeed(feed: SearchFeed | undefined): void {
+  (globalThis as WithFeed)[feedKey] = feed;
+}
+
+/** Whether a build's index waits for a plan: only then is one worth making. */
+export const searchFeedOpen = (): boolean => (globalThis as WithFeed)[feedKey] !== undefined;
+
+/** Hands the build's index its plan; called once, by the articles route's getStaticPaths. */
+export function planSearchIndex(plan: () => SearchPlan): void {
+  (globalThis as WithFeed)[feedKey]?.plan(plan());
+}
+
+/** Hands the build's index a page as it is rendered; pages the plan does not list are ignored. */
+export function indexPage(url: string, html: string): void {
+  (globalThis as WithFeed)[feedKey]?.page(url, html);
+}
