@@ -10,7 +10,21 @@
 import { createHash } from 'node:crypto';
 import type { AstroIntegration } from 'astro';
 
-const digest = (content: string) => `'sha256-${createHash('sha256').update(content).digest('base64')}'`;
+/**
+ * Digests by content: most pages share their inline style and script with thousands of others, so each distinct one
+ * is hashed once per build rather than once per page. Bounded, in case a site's inline code differs on every page.
+ */
+const digests = new Map<string, string>();
+const digestLimit = 10_000;
+function digest(content: string): string {
+  let known = digests.get(content);
+  if (known === undefined) {
+    known = `'sha256-${createHash('sha256').update(content).digest('base64')}'`;
+    if (digests.size >= digestLimit) digests.clear();
+    digests.set(content, known);
+  }
+  return known;
+}
 
 /** The policy of one page, with its script-src and style-src hash lists replaced by the hashes of its inline code. */
 export function narrowPolicy(html: string): string {

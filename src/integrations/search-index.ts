@@ -20,7 +20,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // Imported with the config: the index starts during page generation, when Vite's module runner, which loads the
 // config's imports, is closed to new ones.
 import * as pagefind from 'pagefind';
-import { openSearchFeed, type PlannedPage, type SearchFeed, type SearchPlan } from './search-feed';
+import { openSearchFeed, type PlannedPage, type SearchFeed, type SearchPlan } from './search-feed.ts';
 
 /** The index folder in the output; the search page loads `pagefind/pagefind.js` from it (searchBundleUrl). */
 const bundleFolder = 'pagefind';
