@@ -21,6 +21,8 @@ export interface PlannedPage {
   attributes: string;
   /** Whether this build renders it; otherwise it is in the output folder already (a build from the live site). */
   rendered: boolean;
+  /** Its page's key (./page-keys.ts): what the page shows, so an unchanged page's source for the index is kept too. */
+  key: string;
 }
 
 export interface SearchPlan {
@@ -41,11 +43,9 @@ type WithFeed = { [feedKey]?: SearchFeed };
 
 /** Opened by the search index for one build, closed at its end. */
 export function openSearchFeed(feed: SearchFeed | undefined): void {
-  (globalThis as WithFeed)[feedKey] = feed;
+  if (feed) (globalThis as WithFeed)[feedKey] = feed;
+  else delete (globalThis as WithFeed)[feedKey];
 }
-
-/** Whether a build's index waits for a plan: only then is one worth making. */
-export const searchFeedOpen = (): boolean => (globalThis as WithFeed)[feedKey] !== undefined;
 
 /** Hands the build's index its plan; called once, by the articles route's getStaticPaths. */
 export function planSearchIndex(plan: () => SearchPlan): void {

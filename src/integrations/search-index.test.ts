@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { indexedHtml } from './search-index';
+import searchIndex, { indexedHtml } from './search-index';
+import { indexPage, planSearchIndex } from './search-feed';
 
 /** A page shaped like the article layout's: head, site header, the indexed article (with an article inside), footer. */
 const page = (words: string, { header = '', footer = '', image = true } = {}) =>
@@ -69,6 +72,106 @@ describe('indexedHtml', () => {
       expect(now).toEqual(before);
     } finally {
       await pagefind.close();
+    }
+  });
+});
+
+describe('the build’s search index', () => {
+  /** An article page as the layout renders it, with its words. */
+  const articlePage = (words: string) => page(words, { image: false });
+  const attributesOf = (topic: string) => `<div hidden data-pagefind-ignore><span data-pagefind-filter="topic:${topic}"></span></div>`;
+  const logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, fork: () => logger, label: 'test', options: {} };
+
+  interface Article {
+    id: string;
+    words: string;
+    topic: string;
+  }
+
+  /**
+   * One build as Astro runs it: the index starts, the articles route plans it, the rendered pages reach it through
+   * the middleware (in `arrival` order), the rest are in the output folder already. Returns the index's files.
+   */
+  async function build(folders: { out: string; cache: string }, articles: Article[], rendered: (article: Article) => boolean, arrival = (list: Article[]) => list) {
+    // scripts/build.mjs starts each build from a folder with the kept pages only: no index.
+    await fs.rm(path.join(folders.out, 'pagefind'), { recursive: true, force: true });
+    const integration = searchIndex();
+    const hooks = integration.hooks as Record<string, (options: object) => unknown>;
+    await hooks['astro:config:done']!({ config: { outDir: pathToFileURL(`${folders.out}/`), cacheDir: pathToFileURL(`${folders.cache}/`) } });
+    await hooks['astro:build:start']!({ logger });
+    const file = (article: Article) => `articles/${article.id}/index.html`;
+    for (const article of articles.filter((article) => !rendered(article))) {
+      await fs.mkdir(path.join(folders.out, 'articles', article.id), { recursive: true });
+      await fs.writeFile(path.join(folders.out, file(article)), articlePage(article.words));
+    }
+    planSearchIndex(() => ({
+      language: 'en',
+      pages: articles.map((article) => ({
+        url: `/articles/${article.id}/`,
+        file: file(article),
+        attributes: attributesOf(article.topic),
+        rendered: rendered(article),
+        key: createHash('sha256').update(article.words).digest('hex'),
+      })),
+      records: [],
+    }));
+    for (const article of arrival(articles.filter(rendered))) {
+      const html = articlePage(article.words);
+      await fs.mkdir(path.join(folders.out, 'articles', article.id), { recursive: true });
+      await fs.writeFile(path.join(folders.out, file(article)), html);
+      indexPage(`/articles/${article.id}/`, html);
+    }
+    await hooks['astro:build:generated']!({});
+    await hooks['astro:build:done']!({});
+    const index = path.join(folders.out, 'pagefind');
+    const files = (await fs.readdir(index, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const named = files.map((entry) => path.relative(index, path.join(entry.parentPath, entry.name))).sort();
+    return Object.fromEntries(await Promise.all(named.map(async (name) => [name, await fs.readFile(path.join(index, name))])));
+  }
+
+  const folders = async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-build-index-'));
+    return { out: path.join(root, 'out'), cache: path.join(root, 'cache'), root };
+  };
+  const before: Article[] = [
+    { id: 'pipeline', words: 'Pipeline exports through Russia', topic: 'Energy' },
+    { id: 'corridor', words: 'The Middle Corridor via Baku', topic: 'Trade' },
+    { id: 'grain', words: 'Grain by rail to China', topic: 'Trade' },
+  ];
+
+  it('writes the same index whether a page was rendered by this build or left in place, and whatever order pages arrive in', async () => {
+    const [a, b] = [await folders(), await folders()];
+    try {
+      const cold = await build(a, before, () => true);
+      expect(Object.keys(cold).some((name) => name.startsWith('fragment/'))).toBe(true);
+      // A publish: one new article, one article changed; the third left in place from the build before.
+      const after: Article[] = [{ id: 'new', words: 'A new route over the Caspian', topic: 'Energy' }, { ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)];
+      const changed = new Set(['new', 'pipeline']);
+      const publish = await build(a, after, (article) => changed.has(article.id), (list) => [...list].reverse());
+      const fresh = await build(b, after, () => true);
+      expect(Object.keys(publish)).toEqual(Object.keys(fresh));
+      expect(publish).toEqual(fresh);
+      expect(publish).not.toEqual(cold);
+    } finally {
+      await fs.rm(a.root, { recursive: true, force: true });
+      await fs.rm(b.root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a page left in place again when its search data changed, and drops an article no longer published', async () => {
+    const [a, b] = [await folders(), await folders()];
+    try {
+      await build(a, before, () => true);
+      // Same page, new search data (a topic renamed); one article gone.
+      const after: Article[] = [{ ...before[0]!, topic: 'Oil and gas' }, before[1]!];
+      const publish = await build(a, after, () => false);
+      const fresh = await build(b, after, () => true);
+      expect(publish).toEqual(fresh);
+      const filters = Object.entries(publish).filter(([name]) => name.startsWith('filter/'));
+      expect(filters.length).toBeGreaterThan(0);
+    } finally {
+      await fs.rm(a.root, { recursive: true, force: true });
+      await fs.rm(b.root, { recursive: true, force: true });
     }
   });
 });

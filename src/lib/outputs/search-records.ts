@@ -311,15 +311,15 @@ export function searchFilterOptions(site: Site): Record<FilterName, FilterOption
  * What the build's search index holds (src/integrations/search-feed.ts): every article page in the site's order
  * (newest first, the order the articles route renders them in, so the pages reach the index as they are rendered and
  * a build from the live site numbers them as a full build does), with its search data, and the records of people and
- * topics. `rendered` says which pages this build renders; the others are read from the output folder.
+ * topics. `rendered` says which pages this build renders (the others are in the output folder), `key` each page's key.
  */
-export function articleSearchPlan(site: Site, rendered: ReadonlySet<Article>): SearchPlan {
+export function articleSearchPlan(site: Site, pages: { rendered: ReadonlySet<Article>; key: (article: Article) => string }): SearchPlan {
   return {
     language: searchLanguage,
     pages: site.articles.map((article) => {
       // The file as Astro writes the page of articleUrl (build.format 'directory'), relative to the output folder.
       const file = ['articles', ...article.id.split('/'), 'index.html'].join('/');
-      return { url: articleUrl(article.id), file, attributes: pagefindAttributes(articleSearchData(site, article)), rendered: rendered.has(article) };
+      return { url: articleUrl(article.id), file, attributes: pagefindAttributes(articleSearchData(site, article)), rendered: pages.rendered.has(article), key: pages.key(article) };
     }),
     records: searchRecords(site),
   };
