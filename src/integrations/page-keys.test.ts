@@ -138,6 +138,8 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
   const logger = () => ({ info: vi.fn() });
   const buildDone = (integration: AstroIntegration, pages: { pathname: string }[], log = logger()) =>
     integration.hooks['astro:build:done']!({ pages, dir: new URL('file:///site/'), assets: new Map(), logger: log as unknown as AstroIntegrationLogger });
+  /** Every page written: when the manifest is written. */
+  const generated = (log = logger()) => pageKeys().hooks['astro:build:generated']!({ dir: new URL('file:///site/'), logger: log as unknown as AstroIntegrationLogger });
 
   /** A first build of the quote pages abc, def, ghi and the person feeds pat, quinn, its manifest written where build.mjs asks. */
   async function firstBuild(): Promise<string> {
@@ -145,7 +147,7 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
     process.env[nextPagesEnv] = manifest;
     keyedPages('/quotes/[id]', quotePaths({ abc: 1, def: 1, ghi: 1 }));
     keyedFiles('/people/[id]/rss.xml', feedPaths({ pat: 1, quinn: 1 }));
-    await buildDone(pageKeys(), []);
+    await generated();
     reset();
     return manifest;
   }
@@ -175,7 +177,7 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
     const manifest = path.join(scratch, 'next.json');
     process.env[nextPagesEnv] = manifest;
     const log = logger();
-    await buildDone(pageKeys(), [], log);
+    await generated(log);
     expect(JSON.parse(fs.readFileSync(manifest, 'utf8'))).toEqual({
       version: 1,
       paths: {
@@ -198,7 +200,7 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
     expect(keyedFiles('/people/[id]/rss.xml', feedPaths({ pat: 1, quinn: 2 })).map(({ params }) => params.id)).toEqual(['quinn']);
 
     const log = logger();
-    await buildDone(pageKeys(), [], log);
+    await generated(log);
     expect(log.info).toHaveBeenCalledWith('2 keyed files unchanged since the last build, left in place; 3 rendered.');
     // The new manifest holds every path this build makes, kept or rendered, and not the one it no longer makes.
     const written = JSON.parse(fs.readFileSync(next, 'utf8')) as PagesManifest;
@@ -225,7 +227,7 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
         '<picture><source srcset="/_astro/photo.Ab1_x.avif 400w, /_astro/photo.Cd2-y.avif 800w"><img src="/_astro/photo.Ef3.webp" srcset="/_astro/photo.Ef3.webp 400w"></picture>',
     );
     recordAssets('/quotes/def/', '<p>No picture.</p>');
-    await buildDone(pageKeys(), []);
+    await generated();
     const written = (JSON.parse(fs.readFileSync(first, 'utf8')) as PagesManifest).paths;
     expect(written['/quotes/abc/']!.assets).toEqual(['_astro/photo.Ab1_x.avif', '_astro/photo.Cd2-y.avif', '_astro/photo.Ef3.webp']);
     expect(written['/quotes/def/']!.assets).toBeUndefined();
@@ -236,7 +238,7 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
     const next = path.join(scratch, 'next.json');
     process.env[nextPagesEnv] = next;
     expect(keyedPages('/quotes/[id]', quotePaths({ abc: 1, def: 2 })).map(({ params }) => params.id)).toEqual(['def']);
-    await buildDone(pageKeys(), []);
+    await generated();
     expect((JSON.parse(fs.readFileSync(next, 'utf8')) as PagesManifest).paths['/quotes/abc/']!.assets).toEqual(written['/quotes/abc/']!.assets);
   });
 

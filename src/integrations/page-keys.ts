@@ -146,12 +146,15 @@ export function withKeptPages(integration: AstroIntegration): AstroIntegration {
   };
 }
 
-/** Writes this build's manifest where scripts/build.mjs asked, once every page is written, and says what was kept. */
+/**
+ * Writes this build's manifest where scripts/build.mjs asked, once every page is written, and says what was kept: at
+ * `astro:build:generated`, while the search index finishes, rather than after it and the sitemap at build:done.
+ */
 export default function pageKeys(): AstroIntegration {
   return {
     name: 'newsroom:page-keys',
     hooks: {
-      'astro:build:done': ({ logger }) => {
+      'astro:build:generated': ({ logger }) => {
         const { previous, next, kept } = state();
         const file = process.env[nextPagesEnv];
         if (file) fs.writeFileSync(file, JSON.stringify({ version: 1, paths: next } satisfies PagesManifest));

@@ -1,17 +1,17 @@
 /**
  * How the pages' code hands the search index what it indexes while Astro is still rendering (issues 13 and 14): the
- * articles route, which knows every article before any page is rendered, sends the plan (each article page in the
- * route's order, with its search data, and the records of people and topics); the middleware sends each article page
- * as it is rendered. The index (./search-index.ts) then builds in Pagefind's own process during the rest of the
- * build, instead of reading the pages back once every page is written.
+ * articles route, which knows every article before any page is rendered, sends the plan (each article page with its
+ * search data, and the records of people and topics); the middleware sends each article page as it is rendered. The
+ * index (./search-index.ts) is then built during the rest of the build, instead of from the pages read back once
+ * every page is written.
  *
- * The index is opened by the integration and read by code bundled into Astro's page chunks: two copies of this module
+ * The index is opened by the integration and fed by code bundled into Astro's page chunks: two copies of this module
  * in one process, so the open index lives on globalThis under a registered symbol. Outside a build (astro dev) there
  * is none, and both calls do nothing.
  */
 import type { SearchRecord } from '@/lib/outputs/search-records';
 
-/** One article page the index holds, in the order Pagefind numbers its pages. */
+/** One article page the index holds. */
 export interface PlannedPage {
   /** Its URL ("/articles/x/"), as the middleware sees it and as search results link to it. */
   url: string;

@@ -1,8 +1,9 @@
 /**
- * The search index's own thread (./search-index.ts starts it for each build): it takes the plan and the article pages
- * as the build renders them, reads the pages the build leaves in place, and hands them all to Pagefind in the plan's
- * order, then writes the index. On a thread of its own, the feed keeps Pagefind busy while Astro's thread is deep in
- * a route's getStaticPaths or rendering: on Astro's thread, it waited for those and Pagefind idled (issue 14).
+ * The search index's own thread (./search-index.ts starts it for each build). It takes the plan and the article pages
+ * as the build renders them, keeps for each page what Pagefind is to read of it in a folder of sources (a publish
+ * rewrites only those of the pages it renders), and once it has them all, has Pagefind read the folder and write the
+ * index, in Pagefind's own process, while Astro renders the rest of the site. On a thread of its own, none of this
+ * waits for Astro's thread, which is busy with getStaticPaths and pages for seconds at a time (issues 13 and 14).
  *
  * Loaded by Node itself, not Vite: imports carry their extension, and nothing here may need Vite.
  */

@@ -308,10 +308,9 @@ export function searchFilterOptions(site: Site): Record<FilterName, FilterOption
 }
 
 /**
- * What the build's search index holds (src/integrations/search-feed.ts): every article page in the site's order
- * (newest first, the order the articles route renders them in, so the pages reach the index as they are rendered and
- * a build from the live site numbers them as a full build does), with its search data, and the records of people and
- * topics. `rendered` says which pages this build renders (the others are in the output folder), `key` each page's key.
+ * What the build's search index holds (src/integrations/search-feed.ts): every article page, with its search data, and
+ * the records of people and topics. `rendered` says which pages this build renders (the others are in the output
+ * folder already), `key` each page's key, so the index can tell the pages it has read before.
  */
 export function articleSearchPlan(site: Site, pages: { rendered: ReadonlySet<Article>; key: (article: Article) => string }): SearchPlan {
   return {
