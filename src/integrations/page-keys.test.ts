@@ -139,7 +139,8 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
   const buildDone = (integration: AstroIntegration, pages: { pathname: string }[], log = logger()) =>
     integration.hooks['astro:build:done']!({ pages, dir: new URL('file:///site/'), assets: new Map(), logger: log as unknown as AstroIntegrationLogger });
   /** Every page written: when the manifest is written. */
-  const generated = (log = logger()) => pageKeys().hooks['astro:build:generated']!({ dir: new URL('file:///site/'), logger: log as unknown as AstroIntegrationLogger });
+  const generated = (log = logger()) =>
+    pageKeys().hooks['astro:build:generated']!({ dir: new URL('file:///site/'), routeToHeaders: new Map(), logger: log as unknown as AstroIntegrationLogger });
 
   /** A first build of the quote pages abc, def, ghi and the person feeds pat, quinn, its manifest written where build.mjs asks. */
   async function firstBuild(): Promise<string> {
