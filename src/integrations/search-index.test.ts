@@ -158,6 +158,24 @@ describe('the build’s search index', () => {
     }
   });
 
+  it('after a build that failed once its index was written, reads a page it had rendered again from the live site', async () => {
+    const [a, b] = [await folders(), await folders()];
+    try {
+      await build(a, before, () => true);
+      // The failed build rendered an edit of "pipeline" and wrote its index into its own staging folder, then failed:
+      // the live site still has the old page. The next build leaves that page in place, with the key it had before.
+      const live = await fs.readFile(path.join(a.out, 'articles', 'pipeline', 'index.html'));
+      await build({ out: path.join(a.root, 'failed'), cache: a.cache }, [{ ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)], (article) => article.id === 'pipeline');
+      await fs.writeFile(path.join(a.out, 'articles', 'pipeline', 'index.html'), live);
+      const next = await build(a, before, () => false);
+      const fresh = await build(b, before, () => true);
+      expect(next).toEqual(fresh);
+    } finally {
+      await fs.rm(a.root, { recursive: true, force: true });
+      await fs.rm(b.root, { recursive: true, force: true });
+    }
+  });
+
   it('reads a page left in place again when its search data changed, and drops an article no longer published', async () => {
     const [a, b] = [await folders(), await folders()];
     try {
