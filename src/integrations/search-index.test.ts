@@ -133,15 +133,25 @@ describe('the build’s search index', () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-build-index-'));
     return { out: path.join(root, 'out'), cache: path.join(root, 'cache'), root };
   };
+  type Folders = Awaited<ReturnType<typeof folders>>;
+  /** Two sites of their own (output and cache folders), removed after the test: one built step by step, one fresh. */
+  async function withTwoSites(test: (a: Folders, b: Folders) => Promise<void>) {
+    const [a, b] = [await folders(), await folders()];
+    try {
+      await test(a, b);
+    } finally {
+      await fs.rm(a.root, { recursive: true, force: true });
+      await fs.rm(b.root, { recursive: true, force: true });
+    }
+  }
   const before: Article[] = [
     { id: 'pipeline', words: 'Pipeline exports through Russia', topic: 'Energy' },
     { id: 'corridor', words: 'The Middle Corridor via Baku', topic: 'Trade' },
     { id: 'grain', words: 'Grain by rail to China', topic: 'Trade' },
   ];
 
-  it('writes the same index whether a page was rendered by this build or left in place, and whatever order pages arrive in', async () => {
-    const [a, b] = [await folders(), await folders()];
-    try {
+  it('writes the same index whether a page was rendered by this build or left in place, and whatever order pages arrive in', () =>
+    withTwoSites(async (a, b) => {
       const cold = await build(a, before, () => true);
       expect(Object.keys(cold).some((name) => name.startsWith('fragment/'))).toBe(true);
       // A publish: one new article, one article changed; the third left in place from the build before.
@@ -152,15 +162,10 @@ describe('the build’s search index', () => {
       expect(Object.keys(publish)).toEqual(Object.keys(fresh));
       expect(publish).toEqual(fresh);
       expect(publish).not.toEqual(cold);
-    } finally {
-      await fs.rm(a.root, { recursive: true, force: true });
-      await fs.rm(b.root, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('after a build that failed once its index was written, reads a page it had rendered again from the live site', async () => {
-    const [a, b] = [await folders(), await folders()];
-    try {
+  it('after a build that failed once its index was written, reads a page it had rendered again from the live site', () =>
+    withTwoSites(async (a, b) => {
       await build(a, before, () => true);
       // The failed build rendered an edit of "pipeline" and wrote its index into its own staging folder, then failed:
       // the live site still has the old page. The next build leaves that page in place, with the key it had before.
@@ -170,15 +175,10 @@ describe('the build’s search index', () => {
       const next = await build(a, before, () => false);
       const fresh = await build(b, before, () => true);
       expect(next).toEqual(fresh);
-    } finally {
-      await fs.rm(a.root, { recursive: true, force: true });
-      await fs.rm(b.root, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('reads a page left in place again when its search data changed, and drops an article no longer published', async () => {
-    const [a, b] = [await folders(), await folders()];
-    try {
+  it('reads a page left in place again when its search data changed, and drops an article no longer published', () =>
+    withTwoSites(async (a, b) => {
       await build(a, before, () => true);
       // Same page, new search data (a topic renamed); one article gone.
       const after: Article[] = [{ ...before[0]!, topic: 'Oil and gas' }, before[1]!];
@@ -187,9 +187,5 @@ describe('the build’s search index', () => {
       expect(publish).toEqual(fresh);
       const filters = Object.entries(publish).filter(([name]) => name.startsWith('filter/'));
       expect(filters.length).toBeGreaterThan(0);
-    } finally {
-      await fs.rm(a.root, { recursive: true, force: true });
-      await fs.rm(b.root, { recursive: true, force: true });
-    }
-  });
+    }));
 });
