@@ -95,6 +95,8 @@ class Indexer {
     await Promise.all(
       toWrite.map(async (page) => {
         const html = page.rendered ? await this.#arrivals.get(page.url)! : await reads(() => this.#read(page));
+        // Held no longer than it takes to write its source: a cold build's pages would otherwise all stay in memory.
+        this.#arrivals.delete(page.url);
         const source = this.#source(page.url);
         await fs.mkdir(path.dirname(source), { recursive: true });
         await fs.writeFile(source, indexedHtml(html, page.attributes, page.file));
