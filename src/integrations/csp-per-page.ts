@@ -52,8 +52,9 @@ export default function cspPerPage(): AstroIntegration {
   return {
     name: 'newsroom:csp-per-page',
     hooks: {
-      // Each page as it is rendered (./csp-per-page-middleware.ts), so pages copied from the incremental cache are
-      // narrowed already (issue 14).
+      // Each page as it is rendered (./csp-per-page-middleware.ts, which also records the page's images for
+      // ./page-keys.ts and hands article pages to the search index), so a page a build leaves in place is narrowed
+      // already (issue 14).
       'astro:config:setup': ({ addMiddleware }) => {
         addMiddleware({ entrypoint: new URL('./csp-per-page-middleware.ts', import.meta.url), order: 'post' });
       },
