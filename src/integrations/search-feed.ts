@@ -23,6 +23,11 @@ export interface PlannedPage {
   rendered: boolean;
   /** Its page's key (./page-keys.ts): what the page shows, so an unchanged page's source for the index is kept too. */
   key: string;
+  /**
+   * The month the article was published in ("2022-10", UTC). The index reads articles month by month, oldest first,
+   * so a new article comes last and a publish can have the months before it read early (./search-index-worker.ts).
+   */
+  shard: string;
 }
 
 export interface SearchPlan {

@@ -80,25 +80,51 @@ describe('the build’s search index', () => {
   /** An article page as the layout renders it, with its words. */
   const articlePage = (words: string) => page(words, { image: false });
   const attributesOf = (topic: string) => `<div hidden data-pagefind-ignore><span data-pagefind-filter="topic:${topic}"></span></div>`;
-  const logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, fork: () => logger, label: 'test', options: {} };
+  /** What the index said in the last build: its line, and whether it read pages before the plan. */
+  let said: { info: string[]; readEarly?: () => void } = { info: [] };
+  const logger = {
+    info: (line: string) => said.info.push(line),
+    warn: () => {},
+    error: () => {},
+    debug: (line: string) => /before the plan/.test(line) && said.readEarly?.(),
+    fork: () => logger,
+    label: 'test',
+    options: {},
+  };
 
   interface Article {
     id: string;
     words: string;
     topic: string;
+    /** When it was published: YYYY-MM. */
+    month: string;
   }
 
   /**
    * One build as Astro runs it: the index starts, the articles route plans it, the rendered pages reach it through
-   * the middleware (in `arrival` order), the rest are in the output folder already. Returns the index's files.
+   * the middleware (in `arrival` order), the rest are in the output folder already. A build that leaves pages in place
+   * is one from the live site, as scripts/build.mjs starts it; with `early`, the plan waits until the index has read
+   * the last build's sources, as it does when Astro takes seconds to get there. Returns the index's files.
    */
-  async function build(folders: { out: string; cache: string }, articles: Article[], rendered: (article: Article) => boolean, arrival = (list: Article[]) => list) {
+  async function build(
+    folders: { out: string; cache: string },
+    articles: Article[],
+    rendered: (article: Article) => boolean,
+    { arrival = (list: Article[]) => list, early = false } = {},
+  ) {
     // scripts/build.mjs starts each build from a folder with the kept pages only: no index.
     await fs.rm(path.join(folders.out, 'pagefind'), { recursive: true, force: true });
     const integration = searchIndex();
     const hooks = integration.hooks as Record<string, (options: object) => unknown>;
     await hooks['astro:config:done']!({ config: { outDir: pathToFileURL(`${folders.out}/`), cacheDir: pathToFileURL(`${folders.cache}/`) } });
-    await hooks['astro:build:start']!({ logger });
+    const readEarly = new Promise<void>((resolve) => (said = { info: [], readEarly: resolve }));
+    if (!articles.every(rendered)) process.env.NEWSROOM_SEEDED_OUTPUT = '1';
+    try {
+      await hooks['astro:build:start']!({ logger });
+    } finally {
+      delete process.env.NEWSROOM_SEEDED_OUTPUT;
+    }
+    if (early) await readEarly;
     const file = (article: Article) => `articles/${article.id}/index.html`;
     for (const article of articles.filter((article) => !rendered(article))) {
       await fs.mkdir(path.join(folders.out, 'articles', article.id), { recursive: true });
@@ -112,6 +138,7 @@ describe('the build’s search index', () => {
         attributes: attributesOf(article.topic),
         rendered: rendered(article),
         key: createHash('sha256').update(article.words).digest('hex'),
+        shard: article.month,
       })),
       records: [],
     }));
@@ -145,23 +172,45 @@ describe('the build’s search index', () => {
     }
   }
   const before: Article[] = [
-    { id: 'pipeline', words: 'Pipeline exports through Russia', topic: 'Energy' },
-    { id: 'corridor', words: 'The Middle Corridor via Baku', topic: 'Trade' },
-    { id: 'grain', words: 'Grain by rail to China', topic: 'Trade' },
+    { id: 'pipeline', words: 'Pipeline exports through Russia', topic: 'Energy', month: '2022-01' },
+    { id: 'corridor', words: 'The Middle Corridor via Baku', topic: 'Trade', month: '2022-02' },
+    { id: 'grain', words: 'Grain by rail to China', topic: 'Trade', month: '2022-03' },
   ];
+  /** Pages a publish after `before` has read early: those of every month but the newest. */
+  const readEarly = before.filter((article) => article.month < '2022-03').length;
 
   it('writes the same index whether a page was rendered by this build or left in place, and whatever order pages arrive in', () =>
     withTwoSites(async (a, b) => {
       const cold = await build(a, before, () => true);
       expect(Object.keys(cold).some((name) => name.startsWith('fragment/'))).toBe(true);
       // A publish: one new article, one article changed; the third left in place from the build before.
-      const after: Article[] = [{ id: 'new', words: 'A new route over the Caspian', topic: 'Energy' }, { ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)];
+      const after: Article[] = [
+        { id: 'new', words: 'A new route over the Caspian', topic: 'Energy', month: '2022-04' },
+        { ...before[0]!, words: 'Pipeline exports resumed' },
+        ...before.slice(1),
+      ];
       const changed = new Set(['new', 'pipeline']);
-      const publish = await build(a, after, (article) => changed.has(article.id), (list) => [...list].reverse());
+      const publish = await build(a, after, (article) => changed.has(article.id), { arrival: (list) => [...list].reverse(), early: true });
+      // The months before the newest were read while the build started, and the changed article handed over again.
+      expect(said.info.join('\n')).toContain(`(${readEarly} pages read before the plan, kept)`);
       const fresh = await build(b, after, () => true);
       expect(Object.keys(publish)).toEqual(Object.keys(fresh));
       expect(publish).toEqual(fresh);
       expect(publish).not.toEqual(cold);
+    }));
+
+  it.each([
+    ['an article dated into a month read early', [...before, { id: 'late', words: 'A late report from Aktau', topic: 'Energy', month: '2022-01' }]],
+    ['an article gone from a month read early', before.slice(1)],
+    ['an article moved to another month', [{ ...before[0]!, month: '2022-04' }, ...before.slice(1)]],
+  ])('drops what it read early when the plan does not fit it (%s), and writes the index a cold build writes', (_, after) =>
+    withTwoSites(async (a, b) => {
+      await build(a, before, () => true);
+      const known = new Set(before.map((article) => JSON.stringify(article)));
+      const publish = await build(a, after, (article) => !known.has(JSON.stringify(article)), { early: true });
+      expect(said.info.join('\n')).not.toContain('before the plan');
+      const fresh = await build(b, after, () => true);
+      expect(publish).toEqual(fresh);
     }));
 
   it('after a build that failed once its index was written, reads a page it had rendered again from the live site', () =>
@@ -170,7 +219,7 @@ describe('the build’s search index', () => {
       // The failed build rendered an edit of "pipeline" and wrote its index into its own staging folder, then failed:
       // the live site still has the old page. The next build leaves that page in place, with the key it had before.
       const live = await fs.readFile(path.join(a.out, 'articles', 'pipeline', 'index.html'));
-      await build({ out: path.join(a.root, 'failed'), cache: a.cache }, [{ ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)], (article) => article.id === 'pipeline');
+      await build({ out: path.join(a.root, 'failed'), cache: a.cache }, [{ ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)], (article) => article.id === 'pipeline', { early: true });
       await fs.writeFile(path.join(a.out, 'articles', 'pipeline', 'index.html'), live);
       const next = await build(a, before, () => false);
       const fresh = await build(b, before, () => true);
@@ -182,7 +231,9 @@ describe('the build’s search index', () => {
       await build(a, before, () => true);
       // Same page, new search data (a topic renamed); one article gone.
       const after: Article[] = [{ ...before[0]!, topic: 'Oil and gas' }, before[1]!];
-      const publish = await build(a, after, () => false);
+      const publish = await build(a, after, () => false, { early: true });
+      // The changed page was read early as it was, and handed over again; the gone one was in the newest month.
+      expect(said.info.join('\n')).toContain(`(${readEarly} pages read before the plan, kept)`);
       const fresh = await build(b, after, () => true);
       expect(publish).toEqual(fresh);
       const filters = Object.entries(publish).filter(([name]) => name.startsWith('filter/'));

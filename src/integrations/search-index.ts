@@ -9,12 +9,14 @@
  * (./search-index-worker.ts): it writes what Pagefind is to read of each article page (the page's search data, as
  * Pagefind attributes, added; the file on disk, which readers get, does not carry it) as the page arrives or, for a
  * page the build left in place, from the output folder; then Pagefind reads them all at once in its own process, on
- * the other core, and has usually written the index by the time Astro has written the last page.
+ * the other core, and has usually written the index by the time Astro has written the last page. In a build from the
+ * live site, Pagefind reads the sources the last build left while Astro is still starting (the worker says how).
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { openSearchFeed, type PlannedPage, type SearchFeed, type SearchPlan } from './search-feed.ts';
+import { liveOutputEnv, seededOutputEnv } from './seeded-output.ts';
 import { SearchIndexError, type FromIndex, type IndexWorkerData, type ToIndex } from './search-index-worker.ts';
 
 export { indexedHtml } from './search-index-worker.ts';
@@ -41,7 +43,9 @@ export default function searchIndex(): AstroIntegration {
       },
       // Open before any getStaticPaths runs, so the articles route finds the index to hand its plan to.
       'astro:build:start': ({ logger }) => {
-        index = new BuildIndex({ outDir, sourcesDir, chunkSize: indexChunkSize }, logger);
+        const readEarly = process.env[seededOutputEnv] === '1';
+        const liveDir = readEarly ? process.env[liveOutputEnv] : undefined;
+        index = new BuildIndex({ outDir, liveDir, sourcesDir, chunkSize: indexChunkSize, readEarly }, logger);
         index.start();
         openSearchFeed(index);
       },
@@ -81,14 +85,15 @@ class BuildIndex implements SearchFeed {
     worker.unref();
     this.#worker = worker;
     this.#written = new Promise<void>((resolve, reject) => {
-      worker.once('message', (message: FromIndex) => {
+      worker.on('message', (message: FromIndex) => {
+        if ('readEarly' in message) return this.#logger.debug(`Read ${message.readEarly} article pages the last build left, before the plan.`);
         void worker.terminate();
         if ('failed' in message) return reject(new Error(message.failed));
         // Timed for the benchmark (scripts/bench.mjs reads "in N ms" from this line): from the plan to the index written.
-        const { pages, records } = message.written;
+        const { pages, records, readEarly } = message.written;
         this.#logger.info(
           `Search index: ${pages} article pages (with their quotes and figures) and ${records} records of people and topics, ` +
-            `in ${Math.round(performance.now() - this.#planned!)} ms.`,
+            `in ${Math.round(performance.now() - this.#planned!)} ms${readEarly ? ` (${readEarly} pages read before the plan, kept)` : ''}.`,
         );
         resolve();
       });

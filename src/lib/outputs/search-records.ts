@@ -318,7 +318,14 @@ export function articleSearchPlan(site: Site, pages: { rendered: ReadonlySet<Art
     pages: site.articles.map((article) => {
       // The file as Astro writes the page of articleUrl (build.format 'directory'), relative to the output folder.
       const file = ['articles', ...article.id.split('/'), 'index.html'].join('/');
-      return { url: articleUrl(article.id), file, attributes: pagefindAttributes(articleSearchData(site, article)), rendered: pages.rendered.has(article), key: pages.key(article) };
+      return {
+        url: articleUrl(article.id),
+        file,
+        attributes: pagefindAttributes(articleSearchData(site, article)),
+        rendered: pages.rendered.has(article),
+        key: pages.key(article),
+        shard: article.data.published.toISOString().slice(0, 7),
+      };
     }),
     records: searchRecords(site),
   };
