@@ -53,6 +53,23 @@ describe('replaceOnWrite', () => {
     expect(fs.statSync(path.join(live, image)).nlink).toBe(1);
   });
 
+  it('keeps the live page whole when its link is made while the page is being written (scripts/build.mjs links as Astro starts)', async () => {
+    for (const dir of [live, staging]) fs.mkdirSync(path.join(dir, 'topics'), { recursive: true });
+    const page = path.join('topics', 'index.html');
+    fs.writeFileSync(path.join(live, page), 'the live page');
+
+    undo = replaceOnWrite(staging);
+    const writing = fs.promises.writeFile(path.join(staging, page), 'the new page');
+    fs.linkSync(path.join(live, page), path.join(staging, page));
+    await writing;
+
+    expect(fs.readFileSync(path.join(staging, page), 'utf8')).toBe('the new page');
+    expect(fs.readFileSync(path.join(live, page), 'utf8')).toBe('the live page');
+    expect(fs.statSync(path.join(live, page)).nlink).toBe(1);
+    // Nothing is left beside it.
+    expect(fs.readdirSync(path.join(staging, 'topics'))).toEqual(['index.html']);
+  });
+
   it('stops when undone', async () => {
     fs.mkdirSync(staging, { recursive: true });
     const before = [fs.promises.writeFile, fs.promises.copyFile];
