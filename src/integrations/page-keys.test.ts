@@ -25,14 +25,15 @@ import {
   topicFeedUrl,
   topicUrl,
 } from '@/lib/shared/urls';
-import pageKeys, { fillRoute, keptPageNames, keyedFiles, keyedPages, nextPagesEnv, recordAssets, outputFile, previousPagesEnv, withKeptPages, type PagesManifest } from './page-keys';
+import { liveOutputEnv } from './seeded-output';
+import pageKeys, { fillRoute, keptFileText, keptPageNames, keyedFiles, keyedPages, nextPagesEnv, recordAssets, outputFile, previousPagesEnv, withKeptPages, type PagesManifest } from './page-keys';
 
 const site = smallSite();
 const pagesDir = path.resolve(import.meta.dirname, '../pages');
 
 /** Each route under src/pages that keys its paths, as Astro names its pattern ("/quotes/by/[person]/[...page]"). */
 const keyedRoutes = (fs.readdirSync(pagesDir, { recursive: true }) as string[])
-  .filter((file) => /\.(astro|ts)$/.test(file) && fs.readFileSync(path.join(pagesDir, file), 'utf8').includes('@/integrations/page-keys'))
+  .filter((file) => /\.(astro|ts)$/.test(file) && /\bkeyed(Pages|Files)\(/.test(fs.readFileSync(path.join(pagesDir, file), 'utf8')))
   .map((file) => `/${file.split(path.sep).join('/').replace(/\.(astro|ts)$/, '')}`)
   .sort();
 
@@ -207,6 +208,23 @@ describe('keyedPages and keyedFiles: what a build renders, and the manifest it w
     const written = JSON.parse(fs.readFileSync(next, 'utf8')) as PagesManifest;
     expect(Object.keys(written.paths).sort()).toEqual(['/people/pat/rss.xml', '/people/quinn/rss.xml', '/quotes/abc/', '/quotes/def/', '/quotes/jkl/']);
     expect(written.paths['/quotes/def/']!.key).toBe(keyOf('quotes', 'def', 2));
+  });
+
+  it('gives the text of a file left in place from the live site, and nothing for one this build renders or outside a build from it', async () => {
+    process.env[previousPagesEnv] = await firstBuild();
+    const live = path.join(scratch, 'live');
+    fs.mkdirSync(path.join(live, 'people', 'pat'), { recursive: true });
+    fs.writeFileSync(path.join(live, 'people', 'pat', 'rss.xml'), "<rss>pat's feed</rss>");
+    keyedFiles('/people/[id]/rss.xml', feedPaths({ pat: 1, quinn: 2 }));
+    expect(keptFileText('/people/[id]/rss.xml', { id: 'pat' })).toBeUndefined();
+    process.env[liveOutputEnv] = live;
+    try {
+      expect(keptFileText('/people/[id]/rss.xml', { id: 'pat' })).toBe("<rss>pat's feed</rss>");
+      expect(keptFileText('/people/[id]/rss.xml', { id: 'quinn' })).toBeUndefined();
+      expect(keptFileText('/people/[id]/rss.xml', { id: 'nobody' })).toBeUndefined();
+    } finally {
+      delete process.env[liveOutputEnv];
+    }
   });
 
   it("a previous key counts only for its own path: another route's paths with the same keys are rendered", async () => {

@@ -16,7 +16,9 @@
  * build, and always in `astro dev`, where nothing is left out), NEWSROOM_NEXT_PAGES where this build's goes.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { liveOutputEnv } from './seeded-output.ts';
 
 export const previousPagesEnv = 'NEWSROOM_PREVIOUS_PAGES';
 export const nextPagesEnv = 'NEWSROOM_NEXT_PAGES';
@@ -101,6 +103,19 @@ function keyed<T extends KeyedPath>(routePattern: string, paths: readonly T[], p
     } else rendered.push(path);
   }
   return rendered;
+}
+
+/**
+ * The text of a file this build leaves in place, from the live site (its link in the output folder may not be made
+ * yet): what the path would be rendered as, since its key is unchanged. Undefined when this build renders the path, or
+ * is not a build from the live site. Only for paths whose route ran its getStaticPaths, as every route does before
+ * Astro renders any page.
+ */
+export function keptFileText(routePattern: string, params: Record<string, string | undefined>): string | undefined {
+  const live = process.env[liveOutputEnv];
+  const { next, kept } = state();
+  const url = fillRoute(routePattern, params, false);
+  return live && kept.has(url) ? fs.readFileSync(path.join(live, next[url]!.file), 'utf8') : undefined;
 }
 
 /** A page route's paths (HTML pages) that this build renders: every one, or in a build from the live site, the changed ones. */

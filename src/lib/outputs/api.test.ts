@@ -10,6 +10,8 @@ import {
   dataDocument,
   apiRoutes,
   itemsDocument,
+  itemsDocumentText,
+  jsonResponse,
   toWire,
   type DataCollection,
   type JsonObject,
@@ -94,6 +96,14 @@ describe('an article in the API', () => {
       html: '<p>Sam says &quot;<a class="quote" id="quote-sam-split" href="https://news.example/quotes/sam-split/">We will build it</a>,&quot;</p>',
       text: 'Sam says "We will build it,"',
     });
+  });
+});
+
+describe('the articles document', () => {
+  it('is the text of its articles\' own documents, joined: the same as the articles serialised whole', async () => {
+    expect(site.articles.length).toBeGreaterThan(1);
+    const own = site.articles.map((article) => JSON.stringify(apiArticle(article, rendered, origin)));
+    expect(itemsDocumentText(own)).toBe(await jsonResponse(documents.articles).text());
   });
 });
 

@@ -150,6 +150,19 @@ export function apiTopic(topic: Topic, origin: URL): JsonObject {
 /** A collection's document: its entries under `items`. */
 export const itemsDocument = (items: JsonObject[]): JsonObject => ({ items });
 
+/**
+ * The route of one article's document (src/pages/api/v1/articles/[...id].json.ts) as Astro names it to
+ * getStaticPaths: /api/v1/articles.json reads the documents a build left in place from their files.
+ */
+export const articleDocumentRoute = '/api/v1/articles/[...id].json';
+
+/**
+ * A document of items from each item's JSON text: what `jsonResponse(itemsDocument(items))` writes, made without
+ * parsing or serialising the items again. /api/v1/articles.json is its articles' own documents (each file's text
+ * without its final newline), which a build from the live site takes from the files it left in place.
+ */
+export const itemsDocumentText = (items: readonly string[]): string => `{"items":[${items.join(',')}]}\n`;
+
 /** The data collections published as one JSON document each: every collection but articles (own documents) and routes (GeoJSON). */
 export const dataCollections = collectionNames.filter(
   (name): name is Exclude<CollectionName, 'articles' | 'routes'> => name !== 'articles' && registry[name].api.extension === 'json',
@@ -213,5 +226,10 @@ export function apiIndex(site: Site, origin: URL): JsonObject {
 
 /** A static JSON response; prerendered, its body becomes the file (the server's own mapping decides its type). */
 export function jsonResponse(data: unknown, mediaType = 'application/json', indent?: number): Response {
-  return new Response(`${JSON.stringify(data, null, indent)}\n`, { headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
+  return jsonTextResponse(`${JSON.stringify(data, null, indent)}\n`, mediaType);
+}
+
+/** A JSON document already written as text. */
+export function jsonTextResponse(text: string, mediaType = 'application/json'): Response {
+  return new Response(text, { headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
 }

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiArticle, jsonResponse } from '@/lib/outputs/api';
+import { apiArticle, articleDocumentRoute, jsonResponse } from '@/lib/outputs/api';
 import { loadSite, type Article } from '@/lib/content';
 import { articleBodyHtml } from '@/lib/content/body';
 import { cacheKey, shownOnArticle } from '@/lib/content/shown';
@@ -8,6 +8,7 @@ import { keyedFiles } from '@/integrations/page-keys';
 
 // Keyed as the article's page: its body's HTML shows what the page's body shows.
 export const getStaticPaths = (async ({ routePattern }) => {
+  if (routePattern !== articleDocumentRoute) throw new Error(`This route is ${routePattern}: articleDocumentRoute in src/lib/outputs/api.ts must say so.`);
   const site = await loadSite();
   return keyedFiles(
     routePattern,
