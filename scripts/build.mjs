@@ -126,12 +126,13 @@ function seed() {
     }
   }
   if (first === files.length) return undefined;
-  // On a thread of its own, one link after another (handing each to Node's file threads took three times as long),
-  // while this one passes Astro's output on.
+  // On a thread of its own, while this one passes Astro's output on.
   const linker = new Worker(new URL('./link-files.mjs', import.meta.url), { workerData: { from: out, to: staging, files: files.slice(first + 1) } });
   return new Promise((resolve, reject) => {
     linker.once('message', (linked) => resolve([files[first], ...linked]));
     linker.once('error', reject);
+    // Without an answer (after one, this changes nothing).
+    linker.once('exit', (code) => reject(new Error(`the linking thread stopped (exit ${code})`)));
   });
 }
 // Astro's output goes through a pipe below; keep its colours when a person is watching.

@@ -231,8 +231,8 @@ class Indexer {
     }
     const months = [...shards.keys()].sort();
     const kept = early && fits(early, plan.language, shards, rewritten) ? early : undefined;
-    if (early && !kept) await early.index.deleteIndex();
     try {
+      if (early && !kept) await early.index.deleteIndex();
       let index = kept?.index;
       if (!index) {
         const created = await pagefind.createIndex({ forceLanguage: plan.language });
