@@ -17,9 +17,10 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { openSearchFeed, type PlannedPage, type SearchFeed, type SearchPlan } from './search-feed.ts';
 import { liveOutputEnv, seededOutputEnv } from './seeded-output.ts';
-import { SearchIndexError, type FromIndex, type IndexWorkerData, type ToIndex } from './search-index-worker.ts';
+import type { FromIndex, IndexWorkerData, ToIndex } from './search-index-worker.ts';
+import { SearchIndexError } from './search-source.ts';
 
-export { indexedHtml } from './search-index-worker.ts';
+export { indexedHtml } from './search-source.ts';
 
 /**
  * How many word positions Pagefind puts in one index chunk (its default is 20,000). A first search loads one chunk per
