@@ -21,12 +21,13 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { PlannedPage, SearchPlan } from './search-feed.ts';
+import { dropUnnamedIndexFiles, linkLiveIndexFiles } from './search-index-files.ts';
 import { indexedHtml, SearchIndexError } from './search-source.ts';
 
 /** What the build's thread sends this one. */
 export type ToIndex = { plan: SearchPlan } | { page: { url: string; html: string } } | { allWritten: PlannedPage[] };
 /** What this thread answers, once. */
-export type FromIndex = { readEarly: number } | { written: { pages: number; records: number; readEarly: number } } | { failed: string };
+export type FromIndex = { readEarly: number } | { written: { pages: number; records: number; readEarly: number; keptFiles: number } } | { failed: string };
 export interface IndexWorkerData {
   outDir: string;
   /**
@@ -83,6 +84,8 @@ class Indexer {
   #planned = false;
   /** Pagefind's read of the sources the last build left, started before the plan (IndexWorkerData.readEarly). */
   readonly #early: Promise<EarlyRead | undefined>;
+  /** The live index's files linked into the output's, in a build from the live site (./search-index-files.ts). */
+  readonly #linked: Promise<string[]>;
   /** The rendered pages not yet arrived, by URL: each one's hand-over. */
   readonly #waiting = new Map<string, (html: string) => void>();
   /** Every rendered page, by URL: its HTML once it has arrived. */
@@ -97,6 +100,7 @@ class Indexer {
     // Only a speed-up: if it fails, the index is read whole after the plan, and the failure, if it lasts, shows there.
     this.#early = readEarly ? this.#readEarly().catch(() => undefined) : Promise.resolve(undefined);
     void this.#early.then((early) => early && report({ readEarly: early.pages }));
+    this.#linked = readEarly && liveDir && liveDir !== outDir ? linkLiveIndexFiles(path.join(liveDir, bundleFolder), path.join(outDir, bundleFolder)) : Promise.resolve([]);
   }
 
   /** Starts the index; settles once it is written. */
@@ -113,11 +117,11 @@ class Indexer {
     // A read under way ends first: the sources are about to change.
     const early = await this.#early;
     const rewritten = await this.#writeSources(plan);
-    const readEarly = await this.#index(plan, early, rewritten);
+    const { readEarly, keptFiles } = await this.#index(plan, early, rewritten);
     if (process.env.NEWSROOM_KEEP_SEARCH_RECORDS) {
       await fs.writeFile(path.join(this.#outDir, recordsFile), JSON.stringify({ language: plan.language, records: plan.records }));
     }
-    return { written: { pages: plan.pages.length, records: plan.records.length, readEarly } };
+    return { written: { pages: plan.pages.length, records: plan.records.length, readEarly, keptFiles } };
   }
 
   /**
@@ -221,9 +225,10 @@ class Indexer {
    * Pagefind reads the sources itself (`addDirectory`, in parallel in its own process: about five times faster than
    * handing it the pages one by one), month by month, in an order that depends only on the files, so the index is the
    * same file for file whichever pages this build rendered. What it read early is kept when the plan fits it (see the
-   * top of this file). Returns how many pages were read early and kept.
+   * top of this file). Pagefind writes only the files the live index, linked in, lacks (./search-index-files.ts).
+   * Returns how many pages were read early and kept, and how many of the live index's files.
    */
-  async #index(plan: SearchPlan, early: EarlyRead | undefined, rewritten: readonly PlannedPage[]): Promise<number> {
+  async #index(plan: SearchPlan, early: EarlyRead | undefined, rewritten: readonly PlannedPage[]): Promise<{ readEarly: number; keptFiles: number }> {
     const shards = new Map<string, Set<string>>();
     for (const page of plan.pages) {
       shards.set(page.shard, (shards.get(page.shard) ?? new Set()).add(sourceInShard(page)));
@@ -257,12 +262,27 @@ class Indexer {
         const recorded = await index.addCustomRecord(record);
         if (recorded.errors.length) throw new SearchIndexError(`could not index ${record.url}`, recorded.errors);
       }
-      const written = await index.writeFiles({ outputPath: path.join(this.#outDir, bundleFolder) });
-      if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
+      const bundle = path.join(this.#outDir, bundleFolder);
+      const linked = await this.#linked;
+      const write = async () => {
+        const written = await index.writeFiles({ outputPath: bundle });
+        if (written.errors.length) throw new SearchIndexError('could not write the index', written.errors);
+      };
+      await write();
+      let keptFiles = 0;
+      if (linked.length) {
+        try {
+          keptFiles = await dropUnnamedIndexFiles(bundle, linked);
+        } catch {
+          // An index whose files cannot be told apart is written afresh, as a cold build writes it.
+          await fs.rm(bundle, { recursive: true, force: true });
+          await write();
+        }
+      }
+      return { readEarly: kept?.pages ?? 0, keptFiles };
     } finally {
       await pagefind.close();
     }
-    return kept?.pages ?? 0;
   }
 }
 

@@ -100,35 +100,52 @@ describe('the build’s search index', () => {
     month: string;
   }
 
+  /** Every file of an index folder, by its path in it; none when there is no folder. */
+  async function indexFiles(index: string): Promise<Record<string, Buffer>> {
+    const files = await fs.readdir(index, { recursive: true, withFileTypes: true }).catch(() => []);
+    const named = files.filter((entry) => entry.isFile()).map((entry) => path.relative(index, path.join(entry.parentPath, entry.name))).sort();
+    return Object.fromEntries(await Promise.all(named.map(async (name) => [name, await fs.readFile(path.join(index, name))])));
+  }
+
   /**
-   * One build as Astro runs it: the index starts, the articles route plans it, the rendered pages reach it through
-   * the middleware (in `arrival` order), the rest are in the output folder already. A build that leaves pages in place
-   * is one from the live site, as scripts/build.mjs starts it; with `early`, the plan waits until the index has read
-   * the last build's sources, as it does when Astro takes seconds to get there. Returns the index's files.
+   * One build as scripts/build.mjs and Astro run it: into a staging folder beside the live one (`folders.out`), moved
+   * into its place once done. The index starts, the articles route plans it, the rendered pages reach it through the
+   * middleware (in `arrival` order), the rest are in the staging folder already, as the live site has them. A build
+   * that leaves pages in place is one from the live site; with `early`, the plan waits until the index has read the
+   * last build's sources, as it does when Astro takes seconds to get there; with `fail`, the build fails once the
+   * index is written, and the staging folder goes. Returns the index's files, and how many of them are the live
+   * index's own files (linked, not written again).
    */
   async function build(
     folders: { out: string; cache: string },
     articles: Article[],
     rendered: (article: Article) => boolean,
-    { arrival = (list: Article[]) => list, early = false } = {},
+    { arrival = (list: Article[]) => list, early = false, fail = false } = {},
   ) {
-    // scripts/build.mjs starts each build from a folder with the kept pages only: no index.
-    await fs.rm(path.join(folders.out, 'pagefind'), { recursive: true, force: true });
+    const staging = `${folders.out}.staging`;
+    await fs.rm(staging, { recursive: true, force: true });
+    await fs.mkdir(staging, { recursive: true });
+    const seeded = !articles.every(rendered);
+    const liveIndex = path.join(folders.out, 'pagefind');
+    const liveBefore = await indexFiles(liveIndex);
     const integration = searchIndex();
     const hooks = integration.hooks as Record<string, (options: object) => unknown>;
-    await hooks['astro:config:done']!({ config: { outDir: pathToFileURL(`${folders.out}/`), cacheDir: pathToFileURL(`${folders.cache}/`) } });
+    await hooks['astro:config:done']!({ config: { outDir: pathToFileURL(`${staging}/`), cacheDir: pathToFileURL(`${folders.cache}/`) } });
     const readEarly = new Promise<void>((resolve) => (said = { info: [], readEarly: resolve }));
-    if (!articles.every(rendered)) process.env.NEWSROOM_SEEDED_OUTPUT = '1';
+    if (seeded) Object.assign(process.env, { NEWSROOM_SEEDED_OUTPUT: '1', NEWSROOM_LIVE_OUTPUT: folders.out });
     try {
       await hooks['astro:build:start']!({ logger });
     } finally {
       delete process.env.NEWSROOM_SEEDED_OUTPUT;
+      delete process.env.NEWSROOM_LIVE_OUTPUT;
     }
     if (early) await readEarly;
     const file = (article: Article) => `articles/${article.id}/index.html`;
     for (const article of articles.filter((article) => !rendered(article))) {
-      await fs.mkdir(path.join(folders.out, 'articles', article.id), { recursive: true });
-      await fs.writeFile(path.join(folders.out, file(article)), articlePage(article.words));
+      for (const folder of [folders.out, staging]) {
+        await fs.mkdir(path.join(folder, 'articles', article.id), { recursive: true });
+        await fs.writeFile(path.join(folder, file(article)), articlePage(article.words));
+      }
     }
     planSearchIndex(() => ({
       language: 'en',
@@ -144,16 +161,30 @@ describe('the build’s search index', () => {
     }));
     for (const article of arrival(articles.filter(rendered))) {
       const html = articlePage(article.words);
-      await fs.mkdir(path.join(folders.out, 'articles', article.id), { recursive: true });
-      await fs.writeFile(path.join(folders.out, file(article)), html);
+      await fs.mkdir(path.join(staging, 'articles', article.id), { recursive: true });
+      await fs.writeFile(path.join(staging, file(article)), html);
       indexPage(`/articles/${article.id}/`, html);
     }
     await hooks['astro:build:generated']!({});
     await hooks['astro:build:done']!({});
-    const index = path.join(folders.out, 'pagefind');
-    const files = (await fs.readdir(index, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-    const named = files.map((entry) => path.relative(index, path.join(entry.parentPath, entry.name))).sort();
-    return Object.fromEntries(await Promise.all(named.map(async (name) => [name, await fs.readFile(path.join(index, name))])));
+    // The live site is untouched by the build, its index too, even where the new one shares its files.
+    expect(await indexFiles(liveIndex)).toEqual(liveBefore);
+    const index = path.join(staging, 'pagefind');
+    const files = await indexFiles(index);
+    const shared = (
+      await Promise.all(
+        Object.keys(files).map(async (name) => {
+          const live = await fs.stat(path.join(liveIndex, name)).catch(() => undefined);
+          return live?.ino === (await fs.stat(path.join(index, name))).ino;
+        }),
+      )
+    ).filter(Boolean).length;
+    if (fail) await fs.rm(staging, { recursive: true });
+    else {
+      await fs.rm(folders.out, { recursive: true, force: true });
+      await fs.rename(staging, folders.out);
+    }
+    return { files, shared };
   }
 
   const folders = async () => {
@@ -182,7 +213,7 @@ describe('the build’s search index', () => {
   it('writes the same index whether a page was rendered by this build or left in place, and whatever order pages arrive in', () =>
     withTwoSites(async (a, b) => {
       const cold = await build(a, before, () => true);
-      expect(Object.keys(cold).some((name) => name.startsWith('fragment/'))).toBe(true);
+      expect(Object.keys(cold.files).some((name) => name.startsWith('fragment/'))).toBe(true);
       // A publish: one new article, one article changed; the third left in place from the build before.
       const after: Article[] = [
         { id: 'new', words: 'A new route over the Caspian', topic: 'Energy', month: '2022-04' },
@@ -191,12 +222,31 @@ describe('the build’s search index', () => {
       ];
       const changed = new Set(['new', 'pipeline']);
       const publish = await build(a, after, (article) => changed.has(article.id), { arrival: (list) => [...list].reverse(), early: true });
-      // The months before the newest were read while the build started, and the changed article handed over again.
-      expect(said.info.join('\n')).toContain(`(${readEarly} pages read before the plan, kept)`);
+      // The months before the newest were read while the build started, and the changed article handed over again;
+      // the files the index shares with the live one (the unchanged articles' fragments, at least) were kept, not
+      // written again, and the live index's files the new one does not name were dropped.
+      expect(said.info.join('\n')).toContain(`(${readEarly} pages read before the plan, kept; ${publish.shared} files of the live index kept)`);
+      expect(publish.shared).toBeGreaterThanOrEqual(2);
       const fresh = await build(b, after, () => true);
-      expect(Object.keys(publish)).toEqual(Object.keys(fresh));
-      expect(publish).toEqual(fresh);
-      expect(publish).not.toEqual(cold);
+      expect(fresh.shared).toBe(0);
+      expect(Object.keys(publish.files)).toEqual(Object.keys(fresh.files));
+      expect(publish.files).toEqual(fresh.files);
+      expect(publish.files).not.toEqual(cold.files);
+    }));
+
+  it('writes the index afresh when the files it shares with the live index cannot be told apart', () =>
+    withTwoSites(async (a, b) => {
+      const after: Article[] = [...before, { id: 'new', words: 'A new route over the Caspian', topic: 'Energy', month: '2022-04' }];
+      const fresh = await build(b, after, () => true);
+      await build(a, before, () => true);
+      // The live index has a file by the name of the meta file the publish writes, but not what it holds: Pagefind
+      // keeps it (a file named after what it holds is written once), and the publish cannot read which files to keep.
+      const meta = Object.keys(fresh.files).find((name) => name.endsWith('.pf_meta'))!;
+      await fs.writeFile(path.join(a.out, 'pagefind', meta), 'not an index');
+      const publish = await build(a, after, (article) => article.id === 'new', { early: true });
+      expect(said.info.join('\n')).not.toContain('files of the live index kept');
+      expect(publish.shared).toBe(0);
+      expect(publish.files).toEqual(fresh.files);
     }));
 
   it.each([
@@ -210,20 +260,18 @@ describe('the build’s search index', () => {
       const publish = await build(a, after, (article) => !known.has(JSON.stringify(article)), { early: true });
       expect(said.info.join('\n')).not.toContain('before the plan');
       const fresh = await build(b, after, () => true);
-      expect(publish).toEqual(fresh);
+      expect(publish.files).toEqual(fresh.files);
     }));
 
   it('after a build that failed once its index was written, reads a page it had rendered again from the live site', () =>
     withTwoSites(async (a, b) => {
       await build(a, before, () => true);
-      // The failed build rendered an edit of "pipeline" and wrote its index into its own staging folder, then failed:
-      // the live site still has the old page. The next build leaves that page in place, with the key it had before.
-      const live = await fs.readFile(path.join(a.out, 'articles', 'pipeline', 'index.html'));
-      await build({ out: path.join(a.root, 'failed'), cache: a.cache }, [{ ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)], (article) => article.id === 'pipeline', { early: true });
-      await fs.writeFile(path.join(a.out, 'articles', 'pipeline', 'index.html'), live);
+      // The failed build rendered an edit of "pipeline" and wrote its index into its staging folder, then failed: the
+      // live site still has the old page. The next build leaves that page in place, with the key it had before.
+      await build(a, [{ ...before[0]!, words: 'Pipeline exports resumed' }, ...before.slice(1)], (article) => article.id === 'pipeline', { early: true, fail: true });
       const next = await build(a, before, () => false);
       const fresh = await build(b, before, () => true);
-      expect(next).toEqual(fresh);
+      expect(next.files).toEqual(fresh.files);
     }));
 
   it('reads a page left in place again when its search data changed, and drops an article no longer published', () =>
@@ -233,10 +281,10 @@ describe('the build’s search index', () => {
       const after: Article[] = [{ ...before[0]!, topic: 'Oil and gas' }, before[1]!];
       const publish = await build(a, after, () => false, { early: true });
       // The changed page was read early as it was, and handed over again; the gone one was in the newest month.
-      expect(said.info.join('\n')).toContain(`(${readEarly} pages read before the plan, kept)`);
+      expect(said.info.join('\n')).toContain(`(${readEarly} pages read before the plan, kept;`);
       const fresh = await build(b, after, () => true);
-      expect(publish).toEqual(fresh);
-      const filters = Object.entries(publish).filter(([name]) => name.startsWith('filter/'));
+      expect(publish.files).toEqual(fresh.files);
+      const filters = Object.entries(publish.files).filter(([name]) => name.startsWith('filter/'));
       expect(filters.length).toBeGreaterThan(0);
     }));
 });

@@ -91,10 +91,11 @@ class BuildIndex implements SearchFeed {
         void worker.terminate();
         if ('failed' in message) return reject(new Error(message.failed));
         // Timed for the benchmark (scripts/bench.mjs reads "in N ms" from this line): from the plan to the index written.
-        const { pages, records, readEarly } = message.written;
+        const { pages, records, readEarly, keptFiles } = message.written;
+        const kept = [readEarly && `${readEarly} pages read before the plan, kept`, keptFiles && `${keptFiles} files of the live index kept`].filter(Boolean);
         this.#logger.info(
           `Search index: ${pages} article pages (with their quotes and figures) and ${records} records of people and topics, ` +
-            `in ${Math.round(performance.now() - this.#planned!)} ms${readEarly ? ` (${readEarly} pages read before the plan, kept)` : ''}.`,
+            `in ${Math.round(performance.now() - this.#planned!)} ms${kept.length ? ` (${kept.join('; ')})` : ''}.`,
         );
         resolve();
       });
