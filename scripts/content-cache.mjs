@@ -6,10 +6,11 @@
  * the site is kept here: a build reuses the live site's own files (scripts/build.mjs), and build.mjs deletes the
  * `incremental-build.json` and `dist/` that Astro's `experimental.incrementalBuild` used to keep here.
  *
- * Astro clears its content cache when src/content.config.ts changes, but not when the schema modules it imports
- * (src/schemas/) do, so a changed schema would meet stale entries. The folder is therefore named after the content
- * folder and the schemas' source: builds of other content (tests, the benchmark) keep their own cache, and a schema
- * change starts a fresh one (a changed cacheDir also clears the dev store).
+ * Astro clears its content cache when src/content.config.ts changes, but not when the modules it imports do: the
+ * schemas (src/schemas/), and the articles' loader (src/lib/content/article-loader.ts), which decides what the store
+ * keeps of an article; a changed one would meet entries stored the old way. The folder is therefore named after the
+ * content folder and those modules' source: builds of other content (tests, the benchmark) keep their own cache, and a
+ * change to a schema or the loader starts a fresh one (a changed cacheDir also clears the dev store).
  *
  * Other code is not in the name. Whether the live site's pages can be kept is decided by the code digest in
  * scripts/build.mjs, which covers every file under src/: a change to any of it, the middleware that narrows each
@@ -31,5 +32,6 @@ export function contentCacheDir(root, contentDir) {
   for (const file of fs.readdirSync(schemaDir).filter((name) => name.endsWith('.ts')).sort()) {
     key.update(file).update(fs.readFileSync(path.join(schemaDir, file)));
   }
+  key.update('article-loader.ts').update(fs.readFileSync(path.join(root, 'src', 'lib', 'content', 'article-loader.ts')));
   return `./node_modules/.astro/content-${key.digest('hex').slice(0, 12)}`;
 }

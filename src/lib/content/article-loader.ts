@@ -8,6 +8,12 @@
  * An article whose text shows an image from its own folder (`![…](./photo.jpg)`) is still compiled: Astro's image
  * pipeline gives that file its hashed name and size, which only a module import can. Its page renders it as
  * @astrojs/mdx does (`compiledBody`), with the same components.
+ *
+ * Nor does the store keep an article's body (its text after the frontmatter): Astro bundles the whole store into the
+ * build as one string and parses it at run time, and the bodies were most of it (7.9 MB of 8 at 1,000 articles, so
+ * bundling, syncing and memory all grew with them). The build reads each article's file anyway, to check it
+ * (src/lib/content/load.ts), and gives the Site's article its body from there (`articleBody`), as the glob loader
+ * would have. A compiled article keeps its body in the store.
  */
 import type { Loader } from 'astro/loaders';
 
@@ -19,7 +25,16 @@ export function compiledBody(body: string | undefined): boolean {
   return localBodyImage.test(body ?? '');
 }
 
-/** The glob loader given, keeps every article as data but those `compiledBody` names. */
+/**
+ * An article's body as Astro's glob loader gives it for an MDX file (@astrojs/mdx's entry type): the text after the
+ * frontmatter, trimmed; the whole text, trimmed, when there is no frontmatter.
+ */
+export function articleBody(raw: string): string {
+  const frontmatter = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)/.exec(raw);
+  return (frontmatter ? raw.slice(frontmatter[0].length) : raw).trim();
+}
+
+/** The glob loader given, keeps every article as data but those `compiledBody` names, without its body. */
 export function articleLoader(glob: Loader): Loader {
   return {
     name: 'newsroom:articles',
@@ -30,7 +45,7 @@ export function articleLoader(glob: Loader): Loader {
         // An entry kept as data has no module to import, so the glob loader, which imports a module for each unchanged
         // entry the store marks as deferred, asks for none on later syncs either. (A change to content.config.ts
         // clears the store, so no entry of an earlier sync stays marked.)
-        store: { ...store, set: (entry) => store.set(compiledBody(entry.body) ? entry : { ...entry, deferredRender: false }) },
+        store: { ...store, set: (entry) => store.set(compiledBody(entry.body) ? entry : { ...entry, body: undefined, deferredRender: false }) },
       });
     },
   };

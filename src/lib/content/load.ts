@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import { articleBody } from './article-loader';
 import { checkContent, formatProblems, type CheckedEntry, type Problem } from './checks';
 import { contentDir } from './dir';
 import { displayPath, duplicateIds, parseContentFiles, readContentFiles, readCollectionFiles } from './files';
 import { withDerivedQuotes, type DerivedQuote } from './quote-entries';
 import { collectionNames } from './registry';
 import { createSite, type Site } from './site';
-import type { Collections, Quote } from './types';
+import type { Article, Collections, Quote } from './types';
 
 /** The error that stops the build: every problem, each naming file, line, field and what was expected. */
 export class ContentError extends Error {
@@ -66,6 +67,11 @@ async function load(fileProblems: Problem[]): Promise<Site> {
         data: entry.data as Record<string, unknown>,
       };
     }),
+  );
+  // Astro's store keeps no article's body but a compiled one's (./article-loader.ts): it is the file's, read above.
+  const raws = new Map(checked.filter((entry) => entry.collection === 'articles').map((entry) => [entry.id, entry.raw]));
+  (collections as { articles: readonly Article[] }).articles = collections.articles.map((article) =>
+    article.body === undefined ? { ...article, body: articleBody(raws.get(article.id)!) } : article,
   );
   const extras = parseContentFiles(readCollectionFiles(contentDir, 'quotes'));
   const derived = withDerivedQuotes([...checked, ...extras.entries]);
