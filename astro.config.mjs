@@ -11,6 +11,7 @@ import { contentCacheDir } from './scripts/content-cache.mjs';
 import editor from './src/integrations/editor.ts';
 import seededOutput from './src/integrations/seeded-output.ts';
 import pageKeys, { withKeptPages } from './src/integrations/page-keys.ts';
+import contentChecks from './src/integrations/content-checks.ts';
 
 // The public origin of the site, used for canonical URLs, feeds and the sitemap.
 // Deployments set SITE_URL; the default keeps local builds self-contained.
@@ -42,7 +43,8 @@ export default defineConfig({
   // Incremental builds (issue 14): pageKeys records every page's key, and a build that scripts/build.mjs starts from
   // the live site renders only the pages whose key changed (src/integrations/page-keys.ts); the sitemap is told of the
   // pages left in place. seededOutput keeps the live site's files whole while a build starts from them.
-  integrations: [mdx(), withKeptPages(sitemap()), cspPerPage(), searchIndex(), editor(), seededOutput(), pageKeys()],
+  // contentChecks: the checks across entries run once the pages are written, not before the first is rendered.
+  integrations: [mdx(), withKeptPages(sitemap()), cspPerPage(), searchIndex(), editor(), seededOutput(), pageKeys(), contentChecks()],
   // The dev server is where journalists write and preview (npm run dev, npm run editor): Astro's developer toolbar
   // would sit over the bottom of every page and of the editor, where it caught the editor test's clicks.
   devToolbar: { enabled: false },

@@ -1,11 +1,13 @@
 /**
  * The one module of the content model that talks to Astro and reads content files for the build: it loads the
- * collections, checks what the schemas cannot (src/lib/content/checks.ts), and makes the build's one Site.
+ * collections, checks what the schemas cannot (src/lib/content/checks.ts; a build does so once its pages are written,
+ * src/integrations/content-checks.ts), and makes the build's one Site.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import { deferContentCheck } from '../../integrations/content-checks';
 import { articleBody } from './article-loader';
 import { checkContent, formatProblems, type CheckedEntry, type Problem } from './checks';
 import { contentDir } from './dir';
@@ -75,8 +77,13 @@ async function load(fileProblems: Problem[]): Promise<Site> {
   );
   const extras = parseContentFiles(readCollectionFiles(contentDir, 'quotes'));
   const derived = withDerivedQuotes([...checked, ...extras.entries]);
-  const problems = [...duplicateIds(contentDir), ...extras.problems, ...derived.problems, ...checkContent(derived.entries)];
-  if (problems.length) throw new ContentError(problems);
+  // The checks across entries run once the build's pages are written (src/integrations/content-checks.ts), unless
+  // the Site cannot be made: then they run now, so that every problem is listed at once.
+  const check = () => {
+    const problems = [...duplicateIds(contentDir), ...extras.problems, ...derived.problems, ...checkContent(derived.entries)];
+    if (problems.length) throw new ContentError(problems);
+  };
+  if (extras.problems.length || derived.problems.length || !deferContentCheck(check)) check();
   (collections as { quotes: readonly Quote[] }).quotes = derived.quotes.map(quoteEntry);
   return createSite(collections);
 }
