@@ -22,6 +22,8 @@ const cacheDir = contentCacheDir(fileURLToPath(new URL('.', import.meta.url)), p
 // The drawn share cards live there too (src/lib/outputs/share-card.ts): a build of other content (a test, the
 // benchmark's cold build) draws its own, and the one folder a CI deploy keeps holds every cache of the build.
 process.env.SHARE_CARD_CACHE ??= path.join(cacheDir, 'share-cards');
+// And the parses of the quote files the build reads itself (src/lib/content/parsed-files.ts).
+process.env.NEWSROOM_CONTENT_CACHE ??= cacheDir;
 
 export default defineConfig({
   site,

@@ -94,6 +94,8 @@ if (seeding) {
   env[previousPagesEnv] = manifestFile;
 }
 env[nextPagesEnv] = nextManifestFile;
+// What the code is, for the parses the build keeps between builds (src/lib/content/parsed-files.ts).
+env.NEWSROOM_CODE_DIGEST = code;
 fs.mkdirSync(cacheDir, { recursive: true });
 
 /**

@@ -12,6 +12,7 @@ import { articleBody } from './article-loader';
 import { checkContent, formatProblems, type CheckedEntry, type Problem } from './checks';
 import { contentDir } from './dir';
 import { displayPath, duplicateIds, parseContentFiles, readContentFiles, readCollectionFiles } from './files';
+import { parseContentFilesKept } from './parsed-files';
 import { withDerivedQuotes, type DerivedQuote } from './quote-entries';
 import { collectionNames } from './registry';
 import { createSite, type Site } from './site';
@@ -75,7 +76,9 @@ async function load(fileProblems: Problem[]): Promise<Site> {
   (collections as { articles: readonly Article[] }).articles = collections.articles.map((article) =>
     article.body === undefined ? { ...article, body: articleBody(raws.get(article.id)!) } : article,
   );
-  const extras = parseContentFiles(readCollectionFiles(contentDir, 'quotes'));
+  // A build started by scripts/build.mjs keeps the quote files' parses between builds (./parsed-files.ts).
+  const kept = path.join(process.env['NEWSROOM_CONTENT_CACHE'] ?? '.', 'parsed-quotes.v8');
+  const extras = parseContentFilesKept(readCollectionFiles(contentDir, 'quotes'), kept, import.meta.env.DEV ? undefined : process.env['NEWSROOM_CODE_DIGEST']);
   const derived = withDerivedQuotes([...checked, ...extras.entries]);
   // The checks across entries run once the build's pages are written (src/integrations/content-checks.ts), unless
   // the Site cannot be made: then they run now, so that every problem is listed at once.
