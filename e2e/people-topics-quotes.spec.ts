@@ -206,6 +206,13 @@ test.describe('every quote has its own page: words, speaker, role, date, context
       await expect(page.locator('.article-paragraph mark.this-quote').first()).toHaveText(Array.isArray(data.text) ? data.text[0]! : data.text);
       await expect(page.locator('a[data-link="in-article"]')).toHaveAttribute('href', `/articles/${data.article}/#quote-${id}`);
 
+      // The speaker's other quotes are a link away when there are any.
+      const more = page.locator('.quote-page .more a');
+      if (quotes.filter((other) => other.data.speaker === data.speaker).length > 1) {
+        await expect(more).toHaveAttribute('href', `/quotes/by/${data.speaker}/`);
+        await expect(more).toHaveText(`Everything by ${name} in our quotes`);
+      } else await expect(more).toHaveCount(0);
+
       const copy = page.getByLabel('Copy this address to link to the quote');
       await expect(copy).toHaveJSProperty('readOnly', true);
       expect(await copy.inputValue()).toMatch(new RegExp(`^https?://[^/]+/quotes/${id}/$`));

@@ -130,6 +130,20 @@ describe('an incremental build', () => {
     expect(new Set(images.map((image) => image.split('.').pop()))).toEqual(new Set(['avif', 'webp']));
     for (const image of images) expect(fs.existsSync(path.join(out, image)), image).toBe(true);
     expect(incremental.rendered).toEqual(expect.arrayContaining(['/articles/bench-published/index.html', `/people/${edited}/index.html`, '/articles/bench-00006/index.html']));
+    // Quoting someone again re-renders none of their earlier quotes' pages, which link to all their quotes uncounted
+    // (but a first quote's, which gains the link when a second comes, and those of articles the other two changes
+    // touch: the one a quote was deleted from, those naming the edited person).
+    const marks = Object.entries(before)
+      .filter(([file]) => file.startsWith('articles/'))
+      .flatMap(([file, text]) => [...text.matchAll(/<Quote id="([^"]+)" speaker="([^"]+)"/g)].map((m) => ({ file, id: m[1]!, speaker: m[2]! })));
+    const earlier = marks.filter(
+      (quote) =>
+        quote.file !== 'articles/bench-00006.mdx' &&
+        !before[quote.file]!.includes(edited) &&
+        quotedNow.has(quote.speaker) && new Set(marks.filter((other) => other.speaker === quote.speaker).map((other) => other.id)).size > 1,
+    );
+    expect(earlier.length).toBeGreaterThan(0);
+    for (const quote of earlier) expect(incremental.rendered).not.toContain(`/quotes/${quote.id}/index.html`);
     expect(fs.existsSync(path.join(out, 'quotes', deleted))).toBe(false);
     expect(fs.readFileSync(path.join(out, 'people', edited, 'index.html'), 'utf8')).toContain('Edited after the first build.');
   }, 600_000);
