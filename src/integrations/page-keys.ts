@@ -148,15 +148,24 @@ export const keptPageNames = (): string[] => {
 /**
  * Another integration that reads the list of built pages at `astro:build:done` (the sitemap), given the pages this
  * build left in place too, so that it lists what a full build would.
+ *
+ * In the order @astrojs/sitemap sorts its URLs in (`localeCompare(b, "en", { numeric: true })`, the same order as
+ * this collator's for the paths, which all its URLs share a prefix before), so that its sort finds them sorted: a
+ * `localeCompare` with a locale costs microseconds a call, and sorting 10,000 pages from the build's order took 0.4 s
+ * of every build and publish, beside the search index's last step. The sitemap still sorts: this changes its time only.
  */
 export function withKeptPages(integration: AstroIntegration): AstroIntegration {
   const done = integration.hooks['astro:build:done'];
   if (!done) return integration;
+  const collator = new Intl.Collator('en', { numeric: true });
   return {
     ...integration,
     hooks: {
       ...integration.hooks,
-      'astro:build:done': (options) => done({ ...options, pages: [...options.pages, ...keptPageNames().map((pathname) => ({ pathname }))] }),
+      'astro:build:done': (options) => {
+        const pages = [...options.pages, ...keptPageNames().map((pathname) => ({ pathname }))];
+        return done({ ...options, pages: pages.sort((a, b) => collator.compare(a.pathname, b.pathname)) });
+      },
     },
   };
 }
