@@ -45,7 +45,15 @@ export function articleLoader(glob: Loader): Loader {
         // An entry kept as data has no module to import, so the glob loader, which imports a module for each unchanged
         // entry the store marks as deferred, asks for none on later syncs either. (A change to content.config.ts
         // clears the store, so no entry of an earlier sync stays marked.)
-        store: { ...store, set: (entry) => store.set(compiledBody(entry.body) ? entry : { ...entry, body: undefined, deferredRender: false }) },
+        store: {
+          ...store,
+          set: (entry) => {
+            if (compiledBody(entry.body)) return store.set(entry);
+            // The body stays in its file (load.ts reads it there).
+            const { body: _body, ...data } = entry;
+            return store.set({ ...data, deferredRender: false });
+          },
+        },
       });
     },
   };
