@@ -76,9 +76,14 @@ async function load(fileProblems: Problem[]): Promise<Site> {
   (collections as { articles: readonly Article[] }).articles = collections.articles.map((article) =>
     article.body === undefined ? { ...article, body: articleBody(raws.get(article.id)!) } : article,
   );
-  // A build started by scripts/build.mjs keeps the quote files' parses between builds (./parsed-files.ts).
-  const kept = path.join(process.env['NEWSROOM_CONTENT_CACHE'] ?? '.', 'parsed-quotes.v8');
-  const extras = parseContentFilesKept(readCollectionFiles(contentDir, 'quotes'), kept, import.meta.env.DEV ? undefined : process.env['NEWSROOM_CODE_DIGEST']);
+  // A build started by scripts/build.mjs keeps the quote files' parses between builds, in the content cache
+  // (./parsed-files.ts); astro dev parses them each time.
+  const cache = import.meta.env.DEV ? undefined : process.env['NEWSROOM_CONTENT_CACHE'];
+  const extras = parseContentFilesKept(
+    readCollectionFiles(contentDir, 'quotes'),
+    path.join(cache ?? '', 'parsed-quotes.v8'),
+    cache ? process.env['NEWSROOM_CODE_DIGEST'] : undefined,
+  );
   const derived = withDerivedQuotes([...checked, ...extras.entries]);
   // The checks across entries run once the build's pages are written (src/integrations/content-checks.ts), unless
   // the Site cannot be made: then they run now, so that every problem is listed at once.
