@@ -62,6 +62,8 @@ describe('the live index’s files in a publish', () => {
       expect(await dropUnnamedIndexFiles(next, linked)).toBe(2);
       const left = (await fs.readdir(next, { recursive: true })).filter((name) => /\.pf_/.test(name)).sort();
       expect(left).toEqual(['fragment/en_a.pf_fragment', 'fragment/en_e.pf_fragment', 'index/en_c.pf_index', 'pagefind.en_new.pf_meta']);
+      // No folder left empty, which a cold build would not have.
+      await expect(fs.readdir(path.join(next, 'filter'))).rejects.toThrow(/ENOENT/);
       // The live index is as it was.
       expect((await fs.readdir(live, { recursive: true })).filter((name) => /\.pf_/.test(name)).length).toBe(5);
     } finally {

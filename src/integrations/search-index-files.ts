@@ -41,7 +41,8 @@ export async function linkLiveIndexFiles(liveBundle: string, bundle: string): Pr
       )
     ).flat(),
   ];
-  for (const folder of Object.keys(hashedFolders)) await fs.mkdir(path.join(bundle, folder), { recursive: true });
+  // Only the folders files are linked into: a cold build has no empty one.
+  for (const folder of new Set(names.map((name) => path.dirname(name)))) await fs.mkdir(path.join(bundle, folder), { recursive: true });
   const linked: string[] = [];
   // A few hundred at a time: thousands of links at once only queue in libuv's pool.
   for (let at = 0; at < names.length; at += 256) {
@@ -65,6 +66,8 @@ export async function dropUnnamedIndexFiles(bundle: string, linked: readonly str
   const named = await namedIndexFiles(bundle);
   const unnamed = linked.filter((name) => !named.has(name));
   await Promise.all(unnamed.map((name) => fs.rm(path.join(bundle, name))));
+  // A folder left empty (every filter dropped, none new) goes too.
+  for (const folder of Object.keys(hashedFolders)) await fs.rmdir(path.join(bundle, folder)).catch(() => {});
   return linked.length - unnamed.length;
 }
 
