@@ -18,6 +18,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { limit } from './index-thread-files.ts';
 
 /** The folders of hashed files, and each one's file extension. */
 const hashedFolders = { fragment: '.pf_fragment', index: '.pf_index', filter: '.pf_filter' } as const;
@@ -46,16 +47,15 @@ export async function linkLiveIndexFiles(liveBundle: string, bundle: string): Pr
   for (const folder of new Set(names.map((name) => path.dirname(name)))) await fs.mkdir(path.join(bundle, folder), { recursive: true });
   const linked: string[] = [];
   // A few hundred at a time: thousands of links at once only queue in libuv's pool.
-  for (let at = 0; at < names.length; at += 256) {
-    await Promise.all(
-      names.slice(at, at + 256).map((name) =>
-        fs.link(path.join(liveBundle, name), path.join(bundle, name)).then(
-          () => linked.push(name),
-          () => {},
-        ),
+  const links = limit(256);
+  await Promise.all(
+    names.map((name) =>
+      links(() => fs.link(path.join(liveBundle, name), path.join(bundle, name))).then(
+        () => linked.push(name),
+        () => {},
       ),
-    );
-  }
+    ),
+  );
   return linked;
 }
 

@@ -22,6 +22,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { PlannedPage, SearchPlan } from './search-feed.ts';
 import { dropUnnamedIndexFiles, linkLiveIndexFiles } from './search-index-files.ts';
+import { htmlFiles, limit, removeWithEmptyFolders, writeAtomically } from './index-thread-files.ts';
 import { indexedHtml, SearchIndexError } from './search-source.ts';
 
 /** What the build's thread sends this one. */
@@ -305,44 +306,6 @@ function fits(early: EarlyRead, language: string, shards: ReadonlyMap<string, Re
 /** A page's source within its month's folder ("articles/x/index.html"), with / between folders whatever the system. */
 function sourceInShard(page: PlannedPage): string {
   return [...decodeURI(page.url).split('/').filter(Boolean), 'index.html'].join('/');
-}
-
-/** The HTML files in a folder and the folders in it, relative to it, with / between folders. */
-async function htmlFiles(folder: string): Promise<string[]> {
-  const files = await fs.readdir(folder, { recursive: true }).catch(() => [] as string[]);
-  return files.filter((file) => file.endsWith('.html')).map((file) => file.split(path.sep).join('/'));
-}
-
-/** Removes a file, then each folder above it (up to `root`) that it left empty. */
-async function removeWithEmptyFolders(file: string, root: string): Promise<void> {
-  await fs.rm(file, { force: true });
-  for (let folder = path.dirname(file); folder.startsWith(root) && folder !== root; folder = path.dirname(folder)) {
-    if ((await fs.readdir(folder).catch(() => ['?'])).length > 0) break;
-    await fs.rmdir(folder).catch(() => {});
-  }
-}
-
-/** Replaces a file whole: a build stopped midway leaves the old one or the new one, never half of either. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(`${file}.${process.pid}.next`, text);
-  await fs.rename(`${file}.${process.pid}.next`, file);
-}
-
-/** Runs at most `n` of the tasks given it at once. */
-function limit(n: number) {
-  let running = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= n) await new Promise<void>((start) => queue.push(start));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      queue.shift()?.();
-    }
-  };
 }
 
 // Run as the index's thread (not when a module imports its types): answer the one build's messages.
