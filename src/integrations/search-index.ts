@@ -15,6 +15,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { indexPagesFirst } from './index-pages-first.ts';
 import { openSearchFeed, type PlannedPage, type SearchFeed, type SearchPlan } from './search-feed.ts';
 import { liveOutputEnv, seededOutputEnv } from './seeded-output.ts';
 import type { FromIndex, IndexWorkerData, ToIndex } from './search-index-worker.ts';
@@ -43,12 +44,15 @@ export default function searchIndex(): AstroIntegration {
         sourcesDir = fileURLToPath(new URL('search-sources/', config.cacheDir));
       },
       // Open before any getStaticPaths runs, so the articles route finds the index to hand its plan to.
-      'astro:build:start': ({ logger }) => {
+      // The pages the index waits for are rendered before any other (./index-pages-first.ts).
+      'astro:build:start': ({ logger, setPrerenderer }) => {
         const readEarly = process.env[seededOutputEnv] === '1';
         const liveDir = readEarly ? process.env[liveOutputEnv] : undefined;
-        index = new BuildIndex({ outDir, liveDir, sourcesDir, chunkSize: indexChunkSize, readEarly }, logger);
-        index.start();
-        openSearchFeed(index);
+        const opened = new BuildIndex({ outDir, liveDir, sourcesDir, chunkSize: indexChunkSize, readEarly }, logger);
+        index = opened;
+        opened.start();
+        openSearchFeed(opened);
+        setPrerenderer((standard) => indexPagesFirst(standard, () => opened.waitingFor()));
       },
       // Every page is written: a page the index still waits for is read from the output folder.
       'astro:build:generated': () => {
@@ -111,6 +115,11 @@ class BuildIndex implements SearchFeed {
     this.#planned = performance.now();
     for (const page of plan.pages) if (page.rendered) this.#rendered.set(page.url, page);
     this.#send({ plan });
+  }
+
+  /** The URLs of the pages this build renders that the index has not had yet. */
+  waitingFor(): string[] {
+    return [...this.#rendered.keys()];
   }
 
   page(url: string, html: string): void {
