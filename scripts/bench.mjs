@@ -27,7 +27,7 @@ import { distinctWords, generateNewsroom, publishedArticle } from './bench/gener
 import { compareTrees, identical } from './bench/compare.mjs';
 import { contentCacheDir } from './content-cache.mjs';
 import { buildFloor } from './bench/floor.mjs';
-import { cpuMs, run } from './bench/process.mjs';
+import { cpuMs, renderedPaths, run } from './bench/process.mjs';
 import { measureBrowser } from './bench/browser.mjs';
 
 const { values } = parseArgs({
@@ -147,12 +147,12 @@ const report = {
   publish_ms: publish.ms,
   publish_cpu_ms: cpuMs(publish.output),
   publish_ratio_to_build: Math.round((publish.ms / build.ms) * 1000) / 1000,
-  publish_pages_rendered: pagesLogged(publish.output, /├─ (\S+\.html) \(\+\d/g),
+  publish_pages_rendered: renderedPaths(publish.output).filter((file) => file.endsWith('.html')).length,
   // Pages and files left in place from the first build (src/integrations/page-keys.ts): Astro never sees them, so they
   // are the published site's pages less those rendered, and the count the build logs.
-  publish_pages_restored: walk(outDir).filter((file) => file.endsWith('.html')).length - pagesLogged(publish.output, /├─ (\S+\.html) \(\+\d/g),
+  publish_pages_restored: walk(outDir).filter((file) => file.endsWith('.html')).length - renderedPaths(publish.output).filter((file) => file.endsWith('.html')).length,
   // Feeds, API documents and the like, which Astro renders and the build keys as it does pages.
-  publish_files_rendered: pagesLogged(publish.output, /├─ (\S+) \(\+\d/g),
+  publish_files_rendered: renderedPaths(publish.output).length,
   publish_files_restored: Number(/(\d+) keyed files unchanged since the last build, left in place/.exec(publish.output)?.[1] ?? 0),
   publish_identical: identical(comparison),
   publish_cold_ms: cold.ms,
@@ -206,10 +206,6 @@ if (!values.keep) {
 }
 
 /** How many routes a build's log lists in the given form ("(+12ms)": rendered). */
-function pagesLogged(output, pattern) {
-  return [...output.matchAll(pattern)].length;
-}
-
 /**
  * Where a build's time went, in ms, from Astro's log: `setup` (start, config, content sync and our content checks, to
  * "Collecting build info ... Completed"), `bundle` (Vite's builds), `pages` (generating static routes, rendered or

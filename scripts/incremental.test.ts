@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTimeFields, compareTrees, filesUnder } from './bench/compare.mjs';
+import { renderedPaths } from './bench/process.mjs';
 import { generateNewsroom, publishedArticle } from './bench/generate.mjs';
 import { contentCacheDir } from './content-cache.mjs';
 import { tinyPng } from '../src/test-support/images';
@@ -34,9 +35,9 @@ function build(contentDir: string, outDir: string) {
     encoding: 'utf8',
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  // Astro logs each page it renders with its time ("(+12ms)"); the pages a build leaves in place (page-keys.ts) it
-  // never sees, and the build counts them ("N keyed files unchanged since the last build, left in place").
-  const rendered = [...output.matchAll(/├─ (\S+) \(\+\d/g)].map((match) => match[1]!);
+  // The pages a build leaves in place (page-keys.ts) Astro never sees, and the build counts them ("N keyed files
+  // unchanged since the last build, left in place").
+  const rendered = renderedPaths(output);
   const kept = Number(/(\d+) keyed files unchanged since the last build, left in place/.exec(output)?.[1] ?? 0);
   return { status: result.status, output, rendered, kept };
 }

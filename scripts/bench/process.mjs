@@ -37,6 +37,17 @@ export function cpuMs(output) {
   return seconds.every(Number.isFinite) ? Math.round((seconds[0] + seconds[1]) * 1000) : null;
 }
 
+/**
+ * The paths Astro rendered, from a build's log. Astro logs each as it starts rendering it ("12:00:01 ├─ /path") and a
+ * time ("(+12ms)") when one is done, so with several at a time the names run together ("├─ /a/12:00:01 ├─ /b/
+ * (+12ms)"). The pages a build leaves in place (src/integrations/page-keys.ts) Astro never sees.
+ * @param {string} output
+ * @returns {string[]}
+ */
+export function renderedPaths(output) {
+  return [...output.matchAll(/├─ (\/[^\s├]+?)(?=\d\d:\d\d:\d\d|\s|├|$)/g)].map((match) => match[1]);
+}
+
 function descendants(pid) {
   const children = new Map();
   for (const entry of fs.readdirSync('/proc')) {
