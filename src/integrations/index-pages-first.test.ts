@@ -33,7 +33,8 @@ async function renderAll(prerenderer: AstroPrerenderer, concurrency = 8) {
     while (next < list.length) {
       const { pathname, route } = list[next++]!;
       try {
-        results.set(pathname, await (await prerenderer.render(new Request(`http://localhost${pathname}`), { routeData: route })).text());
+        const rendered = await prerenderer.render(new Request(`http://localhost${pathname}`), { routeData: route });
+        results.set(pathname, await (rendered instanceof Response ? rendered : rendered.response).text());
       } catch (error) {
         results.set(pathname, (error as Error).message);
       }
