@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleLoader } from './lib/content/article-loader';
 import { contentDir } from './lib/content/dir';
+import { unchangedFilesKept } from './lib/content/unchanged-files';
 import { filePattern, registry, schemaFactories, type CollectionName } from './lib/content/registry';
 
 // One folder per collection under the content folder (CONTENT_DIR, default ./content); the file name is the id.
@@ -9,7 +10,8 @@ import { filePattern, registry, schemaFactories, type CollectionName } from './l
 // because Astro infers each entry's type from this literal (a mapped type is circular through `reference` and
 // loses them); `satisfies` holds the keys equal to the registry, so a collection added there fails `astro check`
 // until it is added here.
-const loader = (name: CollectionName) => glob({ base: `${contentDir}/${registry[name].folder}`, pattern: filePattern(name) });
+// Each loader is Astro's glob loader, run on the files that changed since the last sync (unchanged-files.ts).
+const loader = (name: CollectionName) => unchangedFilesKept(glob, { base: `${contentDir}/${registry[name].folder}`, pattern: filePattern(name) });
 
 export const collections = {
   // Articles are kept as data, not compiled as modules: their pages render the body themselves (article-loader.ts).
