@@ -37,7 +37,7 @@ fs.mkdirSync(path.dirname(staging), { recursive: true });
 const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 // Astro's process runs with one V8 setting. V8 collects the heap in full when it has grown to a factor of what the
 // last full collection left alive, a factor it picks between 1.1 and 4 by how fast the program allocates; a build
-// allocates fast (every page is a few hundred KB of strings), so it let the heap grow to about three times what was
+// allocates fast (each page's HTML, hashed and handed on), so it let the heap grow to about three times what was
 // alive: at 5,000 articles 2.2 GB of heap for about 0.75 GB alive, and 3.3 GB of memory for the process, the build's
 // peak. Holding the factor at 1.6 makes the peak follow what is alive, as the archive grows, for more frequent
 // collections (docs/scale.md has the figures).
