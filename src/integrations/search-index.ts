@@ -12,6 +12,7 @@
  * the other core, and has usually written the index by the time Astro has written the last page. In a build from the
  * live site, Pagefind reads the sources the last build left while Astro is still starting (the worker says how).
  */
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -54,9 +55,16 @@ export default function searchIndex(): AstroIntegration {
         openSearchFeed(opened);
         setPrerenderer((standard) => indexPagesFirst(standard, () => opened.waitingFor()));
       },
-      // Every page is written: a page the index still waits for is read from the output folder.
+      // Every page is written: a page the index still waits for is read from the output folder. If the index is still
+      // being written (a publish: Pagefind writes it once the new article's page is in, 2 to 3 s at 1,000 articles),
+      // that write is the build's last step, and what this thread has left (the checks across entries, the pages'
+      // keys, the sitemap) waits on nothing else: so this thread gives up the core to Pagefind's process when both
+      // want it. Its priority only goes down (a process may not raise it again), and only this thread's. In six
+      // interleaved pairs of 1,000-article publishes the index took 3.19 s from the plan against 3.37 s, the publish
+      // 8.79 s against 9.08 s (docs/scale.md).
       'astro:build:generated': () => {
         index?.allWritten();
+        if (index?.writing) yieldToIndex();
       },
       'astro:build:done': async () => {
         openSearchFeed(undefined);
@@ -64,6 +72,15 @@ export default function searchIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/** Lowers the priority of the calling thread (Astro's): Pagefind's process and the index's thread keep theirs. */
+function yieldToIndex(): void {
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // Where a thread cannot be lowered, the build takes as long as before.
+  }
 }
 
 /** One build's index, as Astro's thread sees it: passes the plan and the pages on to the index's thread. */
@@ -74,6 +91,8 @@ class BuildIndex implements SearchFeed {
   /** The pages the index waits for from this build, by URL. */
   readonly #rendered = new Map<string, PlannedPage>();
   #written: Promise<void> | undefined;
+  /** Whether the index's thread is still at work (started and not yet answered). */
+  writing = false;
   /** When the plan came (performance.now()), once it has. */
   #planned: number | undefined;
 
@@ -89,6 +108,7 @@ class BuildIndex implements SearchFeed {
     // astro:build:done waits for it.
     worker.unref();
     this.#worker = worker;
+    this.writing = true;
     this.#written = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromIndex) => {
         if ('readEarly' in message) return this.#logger.debug(`Read ${message.readEarly} article pages the last build left, before the plan.`);
@@ -107,7 +127,10 @@ class BuildIndex implements SearchFeed {
       worker.once('exit', (code) => reject(new SearchIndexError(`stopped (exit ${code}) before it wrote the index`, [])));
     });
     // Awaited at astro:build:done; a failure is reported there.
-    this.#written.catch(() => {});
+    this.#written.then(
+      () => (this.writing = false),
+      () => (this.writing = false),
+    );
   }
 
   plan(plan: SearchPlan): void {
