@@ -205,7 +205,6 @@ if (!values.keep) {
   }
 }
 
-/** How many routes a build's log lists in the given form ("(+12ms)": rendered). */
 /**
  * Where a build's time went, in ms, from Astro's log: `setup` (start, config, content sync and our content checks, to
  * "Collecting build info ... Completed"), `bundle` (Vite's builds), `pages` (generating static routes, rendered or

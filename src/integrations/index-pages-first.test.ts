@@ -78,9 +78,10 @@ describe('indexPagesFirst', () => {
     }
   });
 
-  it('matches a page whatever its trailing slash or encoding', async () => {
-    const { prerenderer } = standard(['/people/', '/articles/café']);
-    const { order } = await renderAll(indexPagesFirst(prerenderer, () => ['/articles/caf%C3%A9/']));
-    expect(order).toEqual(['/articles/café', '/people/']);
+  it('matches a page whatever its trailing slash or encoding, and renders a path that is not valid percent-encoding', async () => {
+    const { prerenderer } = standard(['/people/', '/articles/café', '/odd%/']);
+    const { order, results } = await renderAll(indexPagesFirst(prerenderer, () => ['/articles/caf%C3%A9/']));
+    expect(order).toEqual(['/articles/café', '/people/', '/odd%/']);
+    expect(results.get('/odd%/')).toBe('/odd%/');
   });
 });

@@ -13,7 +13,15 @@
 import type { AstroPrerenderer } from 'astro';
 
 /** A URL's path as both Astro's requests and the index's plan spell it, whatever the trailing slash or encoding. */
-const pathKey = (pathname: string) => decodeURI(pathname).replace(/\/+$/, '') || '/';
+function pathKey(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {
+    // Not percent-encoded as a URL would be (a path with a lone "%"): taken as it is.
+  }
+  return decoded.replace(/\/+$/, '') || '/';
+}
 
 /**
  * Wraps Astro's prerenderer (`setPrerenderer` at astro:build:start). `waitingFor` is asked once every route's paths
