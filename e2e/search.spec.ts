@@ -86,7 +86,7 @@ test.describe('search', () => {
     await expect(result.locator('mark').first()).toBeVisible();
   });
 
-  test('quotes with no words, newest first: every quote, each dated no later than the one before', async ({ page }) => {
+  test('quotes with no words, newest first: every quote in its words, each dated no later than the one before', async ({ page }) => {
     await page.goto('/search/?type=quote&sort=newest');
     await expect(status(page)).toHaveText(`${quotes.length} results, quotes, newest first.`);
     await expect(results(page)).toHaveCount(quotes.length);
@@ -95,6 +95,10 @@ test.describe('search', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     const said = (date: string | Date) => (date instanceof Date ? date.toISOString() : String(date)).slice(0, 10);
     expect(dates[0]!.slice(0, 10)).toBe(quotes.map((quote) => said(quote.data.said.date)).sort().at(-1));
+    // Each shows its words verbatim, a split statement's segments joined (the words come from the article's elements).
+    const shown = await results(page).evaluateAll((items) => items.map((item) => item.querySelector('a')?.textContent ?? ''));
+    const words = (text: string) => text.trim().replace(/^[“‘"]+|[”’"]+$/g, '');
+    expect(shown.map(words).sort()).toEqual(quotes.map((quote) => words(quoteText(quote.data))).sort());
   });
 
   test('a shared link runs its search, filters and sort on load', async ({ page }) => {

@@ -1,26 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { byDate, decodeEntries, encodeEntries, pageEntries, wordKey, type Entry, type PageEntries, type PageResultData } from './search-entries';
 
-// An article page as Pagefind gives it: its words in reading order, with each element id where it starts. The
-// quotation marks stand outside the quote's element, as authors write them ("<Quote id="..." />," he said).
-const pieces: (string | { id: string })[] = [
+// An article page as Pagefind gives it: its words in reading order, with each element id where it starts and the
+// element's text (a quote segment's element holds its words; the fact box's text is empty, as Pagefind gives a div's).
+// The quotation marks stand outside the quote's element, as authors write them ("<Quote id="..." />," he said):
+// Pagefind puts a space where an element with an id starts, none where it ends, so a closing mark joins the last word.
+const pieces: (string | { id: string; text: string })[] = [
   "Kazakhstan's balancing act. The minister spoke in Astana.",
   '“',
-  { id: 'quote-pro-kazakh' },
-  'We are pro-Kazakh.',
+  { id: 'quote-pro-kazakh', text: 'We are pro-Kazakh.' },
   '” Vassilenko said. “',
-  { id: 'quote-split' },
-  'We are maintaining these routes,',
-  '” Umarov said, “but we need to diversify.” Exports go by pipeline.',
-  { id: 'figure-cpc' },
+  { id: 'quote-split', text: 'We are maintaining these routes,' },
+  '” Umarov said, “',
+  { id: 'quote-split.2', text: 'but we need to diversify.' },
+  '” Exports go by pipeline.',
+  { id: 'figure-cpc', text: '' },
   "80%. Share of Kazakhstan's exports that cross Russia.",
   'Source: DW · as of 25 October 2022. 80% of those exports cross Russia, the article says.',
 ];
 const words: string[] = [];
-const anchors: { id: string; location: number }[] = [];
+const anchors: { id: string; location: number; text: string }[] = [];
 for (const piece of pieces) {
-  if (typeof piece === 'string') words.push(...piece.split(/\s+/).filter(Boolean));
-  else anchors.push({ id: piece.id, location: words.length });
+  const text = typeof piece === 'string' ? piece : piece.text;
+  if (typeof piece !== 'string') anchors.push({ id: piece.id, location: words.length, text });
+  const [first, ...rest] = text.split(/\s+/).filter(Boolean);
+  if (first?.startsWith('”')) words[words.length - 1] += first;
+  else if (first) words.push(first);
+  words.push(...rest);
 }
 const content = words.join(' ');
 
@@ -28,8 +34,8 @@ const entries: PageEntries = {
   t: ['Kazakhstan', 'Energy exports', 'Foreign policy'],
   a: [0, 2],
   q: [
-    ['pro-kazakh', 'direct', 'Roman Vassilenko', 'Deputy Foreign Minister, Kazakhstan', '2022-10-25', 'day', [0, 2], ['We are pro-Kazakh.']],
-    ['split', 'reported', 'Temur Umarov', 'Analyst', '2022-09-01', 'month', [1], ['We are maintaining these routes,', 'but we need to diversify.']],
+    ['pro-kazakh', 'direct', 'Roman Vassilenko', 'Deputy Foreign Minister, Kazakhstan', '2022-10-25', 'day', [0, 2], 1],
+    ['split', 'reported', 'Temur Umarov', 'Analyst', '2022-09-01', 'month', [1], 2],
   ],
   f: [['cpc', '80%', "Share of Kazakhstan's exports that cross Russia", 'DW', '2022-10-25', 'day', 'publication', [1], '80% of those exports cross Russia']],
 };
@@ -122,17 +128,29 @@ describe('pageEntries', () => {
   });
 
   it('escapes markup in the words it marks, so the excerpt never carries a tag of its own', () => {
-    const tricky: PageEntries = { ...entries, q: [['x', 'direct', 'A', 'B', '2022-10-25', 'day', [], ['<b>bold</b> & co']]], f: [] };
+    const tricky: PageEntries = { ...entries, q: [['x', 'direct', 'A', 'B', '2022-10-25', 'day', [], 1]], f: [] };
     const data: PageResultData = {
       url: '/a/',
       excerpt: '',
       content: '“ <b>bold</b> & co ”',
       locations: [1],
-      anchors: [{ id: 'quote-x', location: 1 }],
+      anchors: [{ id: 'quote-x', location: 1, text: '<b>bold</b> & co' }],
       meta: { entries: encodeEntries(tricky) },
       filters: { type: ['article', 'quote'] },
     };
     expect(pageEntries(data, criteria('bold'))[0]!.excerpt).toBe('<mark>&lt;b&gt;bold&lt;/b&gt;</mark> &amp; co');
+  });
+
+  it('takes a quote\'s words from its elements, not the closing marks the page joins to them', () => {
+    expect(words).toContain('pro-Kazakh.”');
+    const [quote] = pageEntries(result('diversify routes'), criteria('diversify routes'));
+    expect(quote!.meta.title).toBe('We are maintaining these routes, but we need to diversify.');
+    expect(quote!.excerpt).toBe('We are maintaining these <mark>routes,</mark> but we need to <mark>diversify.</mark>');
+  });
+
+  it('leaves out a quote whose segment the page does not hold, rather than show it without its words', () => {
+    const partial = { ...result('we'), anchors: anchors.filter((anchor) => anchor.id !== 'quote-split.2') };
+    expect(pageEntries(partial, criteria('we')).map((entry) => entry.url.split('#')[1] ?? '')).toEqual(['quote-pro-kazakh', '']);
   });
 
   it('keeps a page without entries (a person or topic record) as it is, and leaves it out under a speaker filter', () => {
