@@ -116,8 +116,6 @@ test.describe('the seed article page', () => {
       await expect(mark).toHaveClass('quote-link');
       await expect(mark).toHaveAccessibleName(new RegExp(people.get(data.speaker)!));
       for (const segment of segments) expect(bodyText).toContain(segment);
-      // A split statement's later segments stand in elements of their own, whose words search results show.
-      for (const [k, segment] of segments.entries()) await expect(page.locator(`[id="quote-${id}${k ? `.${k + 1}` : ''}"]`), `quote ${id}, segment ${k + 1}`).toHaveText(segment);
     }
   });
 

@@ -13,7 +13,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { mdxToHast } from 'satteri';
-import { personUrl, quoteSegmentAnchor, quoteUrl } from '../shared/urls';
+import { personUrl, quoteAnchor, quoteUrl } from '../shared/urls';
 import type { MdxComponentName } from './registry';
 
 /** What the renderer needs of a quote: the Site's quotes fit. */
@@ -175,10 +175,10 @@ const components: Record<MdxComponentName, (node: BodyNode, context: Context) =>
     const words = render(node.children ?? [], context);
     if (context.mode === 'paragraph' && quote.id === context.marked) return `<mark class="this-quote">${words}</mark>`;
     if (context.mode === 'page') {
-      // As mdx/Quote.astro writes it: the words as prose, the anchor on the first segment (and an id of its own on a
-      // later one), the link to the quote's page after the last.
+      // As mdx/Quote.astro writes it: the words as prose, the anchor on the first segment, the link to the quote's
+      // page after the last.
       const segments = typeof quote.data.text === 'string' ? 1 : quote.data.text.length;
-      const id = ` id="${escapeAttribute(quoteSegmentAnchor(quote.id, part))}"`;
+      const id = part === 1 ? ` id="${escapeAttribute(quoteAnchor(quote.id))}"` : '';
       const speaker = (context.entries as PageEntries).person(quote.data.speaker.id);
       const link =
         part === segments
@@ -186,10 +186,10 @@ const components: Record<MdxComponentName, (node: BodyNode, context: Context) =>
           : '';
       return `<span class="quote"${id}>${words}</span>${link}`;
     }
-    // The article's anchor on the first segment (a later one's id after it), as mdx/Quote.astro writes them. The API's HTML keeps each quote's words
+    // The article's anchor on the first segment, as mdx/Quote.astro writes it. The API's HTML keeps each quote's words
     // as the link to its page, for sites that republish it; the article page sets them as prose with a small mark
     // after them instead (issue 17), which is the one way its HTML differs from this.
-    const id = context.mode === 'article' ? ` id="${escape(quoteSegmentAnchor(quote.id, part))}"` : '';
+    const id = context.mode === 'article' && part === 1 ? ` id="${escape(quoteAnchor(quote.id))}"` : '';
     const speaker = context.entries.person(quote.data.speaker.id);
     return (
       `<a class="quote"${id} href="${escape(quoteUrl(quote.id))}" data-kind="${escape(quote.data.kind)}" ` +

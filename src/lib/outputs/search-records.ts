@@ -92,7 +92,7 @@ export function articleSearchData(site: Site, article: Article): SearchData {
       isoDate(data.said.date),
       data.said.precision,
       topicIndexes(data.topics),
-      Array.isArray(data.text) ? data.text.length : 1,
+      Array.isArray(data.text) ? data.text.slice(1) : [],
     ]),
     f: figures.map(({ id, data }) => [
       id,

@@ -7,26 +7,25 @@
  *
  * In the browser, `pageEntries` turns one Pagefind page result into the entries it holds: the quotes and figures the
  * matched words fall in (Pagefind gives the matched word positions, `locations`, into the page's `content`, and the
- * position and text of every element with an id, `anchors`: each quote's words stand in `#quote-<id>` (and a split
- * statement's later segments in `#quote-<id>.2` …), each fact in `#figure-<id>`),
+ * position and text of every element with an id, `anchors`: each quote stands in `#quote-<id>`, each fact in
+ * `#figure-<id>`),
  * and the article itself, each narrowed by the search's type, speaker and topic (docs/scale.md, "Quotes and figures
  * inside their articles"). Pure functions: unit-tested in search-entries.test.ts.
  */
 import type { SearchType } from './search-query';
-import { figureAnchor, quoteAnchor, quoteSegmentAnchor } from './urls';
 
 /** The meta key that holds an article page's entries. */
 export const entriesMetaKey = 'entries';
 
 /**
  * A quote as the article page's meta holds it, a tuple to keep the fragment small:
- * id, kind, speaker's name, role at the time, date said (ISO), its precision, topics (indexes into `topics`), and how
- * many segments its words stand in (a statement split by "he said" has several). Not the words: Pagefind indexes the
- * words of every meta value and holds them for every page while it writes the index, and each segment's element
- * (`#quote-<id>`, then `#quote-<id>.2` …, src/lib/shared/urls.ts) is an anchor of the page whose text Pagefind gives
- * with the result already (docs/scale.md: the words in the meta as well cost 230 MB of its peak at 5,000 articles).
+ * id, kind, speaker's name, role at the time, date said (ISO), its precision, topics (indexes into `topics`), and the
+ * words of a statement's later segments, if it is split by "he said" (most quotes have none). Not the words of the
+ * first: they stand in `#quote-<id>`, an anchor of the page whose text Pagefind gives with the result, and Pagefind
+ * indexes the words of every meta value and holds them for every page while it writes the index (docs/scale.md: the
+ * words in the meta as well cost about 230 MB of its peak at 5,000 articles).
  */
-export type QuoteTuple = [id: string, kind: string, speaker: string, role: string, date: string, precision: string, topics: number[], segments: number];
+export type QuoteTuple = [id: string, kind: string, speaker: string, role: string, date: string, precision: string, topics: number[], later: string[]];
 /**
  * A figure: id, value as shown ("80%"), what it measures, source's name, as-of date (ISO), its precision, basis,
  * topics (indexes), and the article's wording of it (found in the prose as well as in the fact box).
@@ -230,20 +229,25 @@ export function pageEntries(data: PageResultData, criteria: EntryCriteria): Entr
 
   const found: (Entry & { order: number })[] = [];
   if (wanted('quote')) {
-    entries.q.forEach(([id, kind, speaker, role, date, precision, topics, parts], order) => {
+    entries.q.forEach(([id, kind, speaker, role, date, precision, topics, later], order) => {
       if ((criteria.speaker && speaker !== criteria.speaker) || !onTopic(topics)) return;
-      // Each segment's words are its element's text, found in the page's words where the element starts. A quote
-      // whose elements the page lacks (an index older than its page) is not shown rather than shown without words.
-      const elements = Array.from({ length: parts }, (_, k) => anchors.get(quoteSegmentAnchor(id, k + 1)));
-      if (elements.some((element) => !element?.text)) return;
-      const segments = elements.map((element) => element!.text!);
-      const placed = elements.map((element) => locate(element!.text!, page, element!.location));
+      // The first segment is the text of #quote-<id>, found where it starts; a later one is the next place its words
+      // stand after the one before. A quote whose element the page lacks is left out rather than shown without words.
+      const first = anchors.get(`quote-${id}`);
+      if (!first?.text) return;
+      const segments = [first.text, ...later];
+      let from = first.location;
+      const placed = segments.map((segment) => {
+        const positions = locate(segment, page, from);
+        if (positions?.length) from = positions.at(-1)! + 1;
+        return positions;
+      });
       const count = matching(placed.flatMap((positions) => positions ?? []));
       if (count === undefined) return;
       const text = segments.join(' ');
       found.push({
         type: 'quote',
-        url: `${data.url}#${quoteAnchor(id)}`,
+        url: `${data.url}#quote-${id}`,
         excerpt: segments.map((segment, s) => markedText(segment, placed[s], hits)).join(' '),
         meta: { title: text, kind, speaker, role, date, precision },
         filters: { type: ['quote'] },
@@ -256,7 +260,7 @@ export function pageEntries(data: PageResultData, criteria: EntryCriteria): Entr
   if (wanted('figure') && !criteria.speaker) {
     entries.f.forEach(([id, value, measures, source, date, precision, basis, topics, wording], order) => {
       if (!onTopic(topics)) return;
-      const start = anchors.get(figureAnchor(id))?.location;
+      const start = anchors.get(`figure-${id}`)?.location;
       // The fact box shows the value and then what it measures; the prose words it as `wording`.
       const box = start === undefined ? undefined : locate(`${value} ${measures}`, page, start);
       const prose = locate(wording, page, 0);
@@ -264,7 +268,7 @@ export function pageEntries(data: PageResultData, criteria: EntryCriteria): Entr
       if (count === undefined) return;
       found.push({
         type: 'figure',
-        url: `${data.url}#${figureAnchor(id)}`,
+        url: `${data.url}#figure-${id}`,
         excerpt: '',
         meta: { title: measures, value, source, date, precision, basis },
         filters: { type: ['figure'] },

@@ -38,12 +38,6 @@ export const searchBundleUrl = (file: string) => `${base}/pagefind/${file}`;
 
 /** The id of a quote's first segment in its article: stable, so links to it keep working. */
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId}`;
-/**
- * The id of each segment of a quote in its article: the first is `quoteAnchor`, a later segment of a statement split
- * by "he said" adds its number after a dot, which neither a content id nor a heading's slug can hold, so no other
- * element shares it. The search result list reads each segment's words from its element (src/lib/shared/search-entries.ts).
- */
-export const quoteSegmentAnchor = (quoteId: string, part: number) => (part === 1 ? quoteAnchor(quoteId) : `${quoteAnchor(quoteId)}.${part}`);
 /** The id of a figure's fact box in its article. */
 export const figureAnchor = (figureId: string) => `figure-${figureId}`;
 
