@@ -79,23 +79,22 @@ function countryShapes(topology: Topology): Shape[] {
 
 type XY = [number, number];
 
-function inside([x, y]: XY, ring: readonly XY[]): boolean {
-  let within = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) within = !within;
-  }
-  return within;
-}
-
-/** A ring with its box, so that points outside the box are known to be outside the ring without a walk round it. */
+/**
+ * A ring ready for point tests: its box, and its edges sorted into horizontal bands, so that a test walks only the
+ * edges whose heights span the point's band instead of the whole ring (a continent's outline runs to hundreds of
+ * points, and a map tests thousands of points against it).
+ */
 interface Ring {
   points: readonly XY[];
   box: Box;
+  /** For each band, the index `i` of every edge from point `i - 1` (the last point, for 0) to point `i` that reaches it. */
+  bands: number[][];
+  bandHeight: number;
 }
 
-const withBox = (points: readonly XY[]): Ring => {
+const bandCount = 32;
+
+function withBox(points: readonly XY[]): Ring {
   const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
   for (const [x, y] of points) {
     if (x < box.x0) box.x0 = x;
@@ -103,15 +102,33 @@ const withBox = (points: readonly XY[]): Ring => {
     if (x > box.x1) box.x1 = x;
     if (y > box.y1) box.y1 = y;
   }
-  return { points, box };
-};
+  const bandHeight = (box.y1 - box.y0) / bandCount || 1;
+  const band = (y: number) => Math.min(bandCount - 1, Math.max(0, Math.floor((y - box.y0) / bandHeight)));
+  const bands: number[][] = Array.from({ length: bandCount }, () => []);
+  for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+    const [a, b] = [points[i]![1], points[j]![1]];
+    for (let k = band(Math.min(a, b)); k <= band(Math.max(a, b)); k++) bands[k]!.push(i);
+  }
+  return { points, box, bands, bandHeight };
+}
 
 /**
- * `inside`, answered from the box first where that is certain: above or below it no edge is crossed; left or right
- * of it (by more than rounding could move a crossing) every crossing or none counts, an even number in a closed ring.
+ * Whether a point is inside a ring, by the crossings of a ray to its left (even-odd). Answered from the box first where
+ * that is certain: above or below it no edge is crossed; left or right of it (by more than rounding could move a
+ * crossing) every crossing or none counts, an even number in a closed ring. Otherwise only the edges of the point's
+ * band are walked: an edge that does not reach the band cannot span the point's height, and no other edge counts.
  */
-const insideRing = (point: XY, { points, box }: Ring): boolean =>
-  point[1] < box.y0 || point[1] > box.y1 || point[0] < box.x0 - 1e-6 || point[0] > box.x1 + 1e-6 ? false : inside(point, points);
+function insideRing(point: XY, { points, box, bands, bandHeight }: Ring): boolean {
+  const [x, y] = point;
+  if (y < box.y0 || y > box.y1 || x < box.x0 - 1e-6 || x > box.x1 + 1e-6) return false;
+  let within = false;
+  for (const i of bands[Math.min(bandCount - 1, Math.floor((y - box.y0) / bandHeight))]!) {
+    const [xi, yi] = points[i]!;
+    const [xj, yj] = points[i === 0 ? points.length - 1 : i - 1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) within = !within;
+  }
+  return within;
+}
 
 const area = (ring: readonly XY[]) => Math.abs(ring.reduce((sum, [x, y], i) => { const [nx, ny] = ring[(i + 1) % ring.length]!; return sum + x * ny - nx * y; }, 0)) / 2;
 
@@ -125,15 +142,31 @@ export function nameBox(name: string | readonly string[], x: number, y: number, 
   return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
 }
 
-/** Candidate points on a grid over a box, nearest its middle first. */
-function grid(box: Box, steps = 14): XY[] {
+/**
+ * Candidate points on a grid over a box, nearest its middle first (in the grid's order where equally near), leaving
+ * out those `keep` refuses before they are ordered: a locator map looks at a grid for each country in view, and most
+ * points of a small country's grid cannot hold its name.
+ */
+function grid(box: Box, steps: number, keep: (point: XY) => boolean): XY[] {
   const points: XY[] = [];
-  for (let i = 1; i < steps; i++) for (let j = 1; j < steps; j++) points.push([box.x0 + ((box.x1 - box.x0) * i) / steps, box.y0 + ((box.y1 - box.y0) * j) / steps]);
+  for (let i = 1; i < steps; i++) {
+    for (let j = 1; j < steps; j++) {
+      const point: XY = [box.x0 + ((box.x1 - box.x0) * i) / steps, box.y0 + ((box.y1 - box.y0) * j) / steps];
+      if (keep(point)) points.push(point);
+    }
+  }
   const [cx, cy] = [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
-  // Each point's distance worked out once, not twice in every comparison; the sort is stable, so the order is the same.
-  const distance = new Map(points.map((point) => [point, Math.hypot(point[0] - cx, point[1] - cy)]));
-  return points.sort((a, b) => distance.get(a)! - distance.get(b)!);
+  // Each point's distance worked out once, and the indexes sorted.
+  const distance = Float64Array.from(points, ([x, y]) => Math.hypot(x - cx, y - cy));
+  const order = Array.from(points.keys()).sort((a, b) => distance[a]! - distance[b]! || a - b);
+  return order.map((index) => points[index]!);
 }
+
+/**
+ * Whether a box stands within a ring's box, as far as `insideRing` can tell from the box alone: a name box reaching
+ * past its country's box has a corner outside the country, which this answers without a walk round the ring.
+ */
+const withinRingBox = (b: Box, { box }: Ring): boolean => b.y0 >= box.y0 && b.y1 <= box.y1 && b.x0 >= box.x0 - 1e-6 && b.x1 <= box.x1 + 1e-6;
 
 const corners = (b: Box): XY[] => [[b.x0, b.y0], [b.x1, b.y0], [b.x0, b.y1], [b.x1, b.y1], [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2]];
 
@@ -176,14 +209,17 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
     .filter((piece): piece is { name: string; ring: XY[]; area: number } => Boolean(piece))
     .sort((a, b) => b.area - a.area);
   for (const piece of pieces) {
-    const xs = piece.ring.map(([x]) => x);
-    const ys = piece.ring.map(([, y]) => y);
-    const bbox: Box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+    const ring = withBox(piece.ring);
+    const bbox = ring.box;
     if (bbox.x1 - bbox.x0 < nameBox(piece.name, 0, 0, fontSize, 'country').x1 * 2) continue;
     // The cheap tests first: each is true or false whatever the order, and the walk round the ring is the dearest.
-    const spot = grid(bbox).find(([x, y]) => {
+    const fits = ([x, y]: XY) => {
       const box = nameBox(piece.name, x, y, fontSize, 'country');
-      return within(box) && !taken.some((other) => overlaps(box, other)) && corners(box).every((corner) => inside(corner, piece.ring));
+      return within(box) && withinRingBox(box, ring);
+    };
+    const spot = grid(bbox, 14, fits).find(([x, y]) => {
+      const box = nameBox(piece.name, x, y, fontSize, 'country');
+      return !taken.some((other) => overlaps(box, other)) && corners(box).every((corner) => insideRing(corner, ring));
     });
     if (!spot) continue;
     taken.push(nameBox(piece.name, spot[0], spot[1], fontSize, 'country'));
@@ -206,9 +242,9 @@ export function areaLabels(topology: Topology, land: readonly Position[][][], vi
     const words = sea.name.split(' ');
     const settings = words.length > 1 ? [[sea.name], [words.slice(0, -1).join(' '), words.at(-1)!]] : [[sea.name]];
     for (const lines of settings) {
-      const spot = grid({ x0, y0, x1, y1 }, 12).find(([x, y]) => {
+      const spot = grid({ x0, y0, x1, y1 }, 12, ([x, y]) => within(nameBox(lines, x, y, fontSize, 'sea'))).find(([x, y]) => {
         const box = nameBox(lines, x, y, fontSize, 'sea');
-        return within(box) && !taken.some((other) => overlaps(box, other)) && corners(box).every((corner) => !onLand(corner));
+        return !taken.some((other) => overlaps(box, other)) && corners(box).every((corner) => !onLand(corner));
       });
       if (!spot) continue;
       taken.push(nameBox(lines, spot[0], spot[1], fontSize, 'sea'));
