@@ -95,7 +95,8 @@ test.describe('search', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     const said = (date: string | Date) => (date instanceof Date ? date.toISOString() : String(date)).slice(0, 10);
     expect(dates[0]!.slice(0, 10)).toBe(quotes.map((quote) => said(quote.data.said.date)).sort().at(-1));
-    // Each shows its words verbatim, a split statement's segments joined (the words come from the article's elements).
+    // Each shows its words verbatim, a split statement's segments joined (the first segment's words come from the
+    // quote's element in its article, the later ones from the search meta).
     const shown = await results(page).evaluateAll((items) => items.map((item) => item.querySelector('a')?.textContent ?? ''));
     const words = (text: string) => text.trim().replace(/^[“‘"]+|[”’"]+$/g, '');
     expect(shown.map(words).sort()).toEqual(quotes.map((quote) => words(quoteText(quote.data))).sort());

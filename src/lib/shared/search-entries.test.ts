@@ -3,9 +3,9 @@ import { byDate, decodeEntries, encodeEntries, pageEntries, wordKey, type Entry,
 
 // An article page as Pagefind gives it: its words in reading order, with each element id where it starts and the
 // element's text (a quote's element holds its first segment's words; the fact box's text is empty, as Pagefind gives
-// a div's).
-// The quotation marks stand outside the quote's element, as authors write them ("<Quote id="..." />," he said):
-// Pagefind puts a space where an element with an id starts, none where it ends, so a closing mark joins the last word.
+// a div's). The quotation marks stand outside the quote's element, as authors write them ("<Quote id="..." />," he
+// said): Pagefind puts a space where an element with an id starts, none where it ends, so a closing mark joins the
+// last word.
 const pieces: (string | { id: string; text: string })[] = [
   "Kazakhstan's balancing act. The minister spoke in Astana.",
   '“',

@@ -8,9 +8,8 @@
  * In the browser, `pageEntries` turns one Pagefind page result into the entries it holds: the quotes and figures the
  * matched words fall in (Pagefind gives the matched word positions, `locations`, into the page's `content`, and the
  * position and text of every element with an id, `anchors`: each quote stands in `#quote-<id>`, each fact in
- * `#figure-<id>`),
- * and the article itself, each narrowed by the search's type, speaker and topic (docs/scale.md, "Quotes and figures
- * inside their articles"). Pure functions: unit-tested in search-entries.test.ts.
+ * `#figure-<id>`), and the article itself, each narrowed by the search's type, speaker and topic (docs/scale.md,
+ * "Quotes and figures inside their articles"). Pure functions: unit-tested in search-entries.test.ts.
  */
 import type { SearchType } from './search-query';
 
