@@ -125,6 +125,9 @@ const comparison = compareTrees(outDir, coldOut);
 fs.rmSync(path.join(root, contentCacheDir(root, coldContent)), { recursive: true, force: true });
 
 const { chromium, ...measured } = browser;
+// What the publish rendered, from its log (the pages among them are the .html files).
+const publishedFiles = renderedPaths(publish.output);
+const publishedPages = publishedFiles.filter((file) => file.endsWith('.html')).length;
 const report = {
   date: new Date().toISOString(),
   articles,
@@ -147,12 +150,12 @@ const report = {
   publish_ms: publish.ms,
   publish_cpu_ms: cpuMs(publish.output),
   publish_ratio_to_build: Math.round((publish.ms / build.ms) * 1000) / 1000,
-  publish_pages_rendered: renderedPaths(publish.output).filter((file) => file.endsWith('.html')).length,
+  publish_pages_rendered: publishedPages,
   // Pages and files left in place from the first build (src/integrations/page-keys.ts): Astro never sees them, so they
   // are the published site's pages less those rendered, and the count the build logs.
-  publish_pages_restored: walk(outDir).filter((file) => file.endsWith('.html')).length - renderedPaths(publish.output).filter((file) => file.endsWith('.html')).length,
+  publish_pages_restored: walk(outDir).filter((file) => file.endsWith('.html')).length - publishedPages,
   // Feeds, API documents and the like, which Astro renders and the build keys as it does pages.
-  publish_files_rendered: renderedPaths(publish.output).length,
+  publish_files_rendered: publishedFiles.length,
   publish_files_restored: Number(/(\d+) keyed files unchanged since the last build, left in place/.exec(publish.output)?.[1] ?? 0),
   publish_identical: identical(comparison),
   publish_cold_ms: cold.ms,
